@@ -1,0 +1,98 @@
+package io.smsbridge;
+
+import io.smsbridge.api.ErrorResponses;
+import io.smsbridge.api.PlatformApi;
+import io.smsbridge.db.Database;
+import io.smsbridge.db.DatabaseHealthCheck;
+import io.smsbridge.directory.DirectoryException;
+import io.smsbridge.directory.DirectoryParser;
+import io.smsbridge.directory.DirectoryService;
+import io.smsbridge.directory.DirectoryStore;
+import io.smsbridge.inbound.InboundService;
+import io.smsbridge.jobs.JobStore;
+import io.smsbridge.message.MessageStore;
+import io.smsbridge.message.ReceiptStore;
+import io.smsbridge.outbound.CarrierSender;
+import io.smsbridge.outbound.OutboundService;
+import io.smsbridge.platform.PlatformDelivery;
+import io.smsbridge.provider.didww.DidwwApi;
+import io.smsbridge.retry.RetryPolicies;
+import io.smsbridge.stickiness.ConversationStore;
+import io.smsbridge.stickiness.Stickiness;
+import io.smsbridge.status.StatusService;
+import io.smsbridge.webhook.WebhookEndpoint;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * Wires the bridge: opens and migrates the database, loads the directory (an invalid one stops
+ * start-up), and binds the beans the YAML routes call by name.
+ */
+public class BridgeConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent props = context.getPropertiesComponent();
+        Database db = Database.open(props.resolveProperty("db.url").orElseThrow(() -> missing("db.url")),
+                props.resolveProperty("db.user").orElse(""), props.resolveProperty("db.password").orElse(""),
+                Integer.parseInt(props.resolveProperty("db.pool-size").orElse("16")));
+        LOG.info("Database {}", Database.redact(props.resolveProperty("db.url").orElse("")));
+        db.migrate();
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                db.close();
+            }
+        }, true, true);
+
+        DirectoryService directory = new DirectoryService(
+                Path.of(props.resolveProperty("directory.file").orElse("config/directory.yaml")),
+                new DirectoryParser(context::resolvePropertyPlaceholders), new DirectoryStore(db));
+        try {
+            directory.load();
+        } catch (DirectoryException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            throw e;
+        }
+
+        JobStore jobs = new JobStore(db, Stickiness.parse(props.resolveProperty("jobs.lease").orElse("60s")));
+        ConversationStore conversations = new ConversationStore(db);
+        MessageStore messages = new MessageStore();
+        ReceiptStore receipts = new ReceiptStore();
+        RetryPolicies policies = new RetryPolicies(key -> props.resolveProperty(key).orElse(null));
+        StatusService status = new StatusService(db, directory, messages, receipts, jobs);
+
+        Registry r = context.getRegistry();
+        r.bind("database", db);
+        r.bind("dataSource", db.dataSource());
+        r.bind("directory", directory);
+        r.bind("webhookEndpoint", new WebhookEndpoint(directory));
+        r.bind("platformApi", new PlatformApi(directory));
+        r.bind("errorResponses", new ErrorResponses());
+        r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
+        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs));
+        r.bind("statusService", status);
+        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies));
+        r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
+        r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new DatabaseHealthCheck(db));
+        }
+    }
+
+    private static IllegalStateException missing(String key) {
+        return new IllegalStateException("setting " + key + " is missing from application.properties");
+    }
+}

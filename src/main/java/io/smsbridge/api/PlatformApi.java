@@ -1,0 +1,172 @@
+package io.smsbridge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsbridge.directory.DirectoryService;
+import io.smsbridge.directory.Organization;
+import io.smsbridge.directory.SmsNumber;
+import io.smsbridge.phone.InvalidNumberException;
+import io.smsbridge.phone.PhoneNumbers;
+import io.smsbridge.outbound.OutboundService;
+import io.smsbridge.outbound.SendRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.util.List;
+import java.util.Map;
+
+/** The platform API's edges: Bearer API keys, request parsing, and the JSON the platform gets back. */
+public final class PlatformApi {
+
+    public static final String ORGANIZATION = "organization";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DirectoryService directory;
+
+    public PlatformApi(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    /** Finds the organization of the Bearer key (401 otherwise) and removes the key from the exchange. */
+    public void authenticate(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String auth = in.getHeader("Authorization", String.class);
+        in.removeHeader("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
+            throw ApiException.unauthorized("send the organization's API key as 'Authorization: Bearer <key>'");
+        }
+        Organization org = directory.current().organizationForApiKey(auth.substring(7).trim());
+        if (org == null) {
+            throw ApiException.unauthorized("the API key is not valid; use one listed under api-keys: in the directory");
+        }
+        exchange.setProperty(ORGANIZATION, org);
+        in.setHeader("organizationId", org.id());
+    }
+
+    public SendRequest sendRequest(Exchange exchange) {
+        return SendRequest.parse(exchange.getMessage().getBody(String.class));
+    }
+
+    /** 202 with the framework's response_map shape. */
+    public void accepted(Exchange exchange) {
+        OutboundService.Accepted a = exchange.getMessage().getBody(OutboundService.Accepted.class);
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        data.put("id", a.id());
+        data.put("status", a.status());
+        respond(exchange, 202, root.toString());
+    }
+
+    /** The message (header {@code message}, a camel-sql row) with its history (header {@code history}). */
+    @SuppressWarnings("unchecked")
+    public void messageView(Exchange exchange) {
+        Map<String, Object> row = exchange.getMessage().getHeader("message", Map.class);
+        if (row == null || row.isEmpty()) {
+            throw ApiException.notFound("no message " + exchange.getMessage().getHeader("id")
+                    + " in this organization");
+        }
+        List<Map<String, Object>> history = exchange.getMessage().getHeader("history", List.class);
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = toJson(row, root.putObject("data"));
+        ArrayNode h = data.putArray("history");
+        for (Map<String, Object> e : history) {
+            toJson(e, h.addObject());
+        }
+        respond(exchange, 200, root.toString());
+    }
+
+    /**
+     * Query parameters of the message list: {@code number} (ours) and {@code contact}, in any format
+     * the number's country understands.
+     */
+    public void listFilter(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Organization org = exchange.getProperty(ORGANIZATION, Organization.class);
+        String number = in.getHeader("number", String.class);
+        String contact = in.getHeader("contact", String.class);
+        String country = null;
+        if (number != null && !number.isBlank()) {
+            SmsNumber n = findOwnNumber(org, number);
+            in.setHeader("number", n.number());
+            country = n.country();
+        } else {
+            in.removeHeader("number");
+        }
+        if (contact != null && !contact.isBlank()) {
+            try {
+                in.setHeader("contact", PhoneNumbers.parseSender(contact, country == null ? "US" : country).value());
+            } catch (InvalidNumberException e) {
+                throw ApiException.badRequest("contact: " + e.getMessage());
+            }
+        } else {
+            in.removeHeader("contact");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public void listView(Exchange exchange) {
+        List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode data = root.putArray("data");
+        for (Map<String, Object> row : rows) {
+            toJson(row, data.addObject());
+        }
+        respond(exchange, 200, root.toString());
+    }
+
+    private SmsNumber findOwnNumber(Organization org, String raw) {
+        for (SmsNumber n : directory.current().numbers().values()) {
+            if (n.organizationId().equals(org.id())) {
+                try {
+                    if (PhoneNumbers.parseSender(raw, n.country()).value().equals(n.number())) {
+                        return n;
+                    }
+                } catch (InvalidNumberException ignored) {
+                    // not this one
+                }
+            }
+        }
+        throw ApiException.notFound("number " + raw + " is not one of this organization's SMS numbers");
+    }
+
+    private static ObjectNode toJson(Map<String, Object> row, ObjectNode node) {
+        row.forEach((k, v) -> put(node, k.toLowerCase(java.util.Locale.ROOT), v));
+        for (String listField : new String[] {"recipients", "media_urls"}) {
+            JsonNode stored = node.get(listField);
+            if (stored != null && stored.isTextual()) {
+                try {
+                    node.set(listField, JSON.readTree(stored.asText()));
+                } catch (Exception ignored) {
+                    // written by the bridge as JSON; keep the text otherwise
+                }
+            }
+        }
+        return node;
+    }
+
+    private static void put(ObjectNode node, String key, Object v) {
+        if (v == null) {
+            node.putNull(key);
+        } else if (v instanceof Number n) {
+            node.put(key, n.longValue());
+        } else if (v instanceof Boolean b) {
+            node.put(key, b);
+        } else if (v instanceof java.time.OffsetDateTime t) {
+            node.put(key, t.toInstant().toString());
+        } else if (v instanceof java.sql.Timestamp t) {
+            node.put(key, t.toInstant().toString());
+        } else {
+            node.put(key, v.toString());
+        }
+    }
+
+    static void respond(Exchange exchange, int status, String json) {
+        Message m = exchange.getMessage();
+        m.removeHeaders("*");
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        m.setBody(json);
+    }
+}

@@ -1,0 +1,109 @@
+package io.smsbridge.inbound;
+
+import io.smsbridge.api.ApiException;
+import io.smsbridge.db.Database;
+import io.smsbridge.directory.DirectoryService;
+import io.smsbridge.directory.Integration;
+import io.smsbridge.directory.Organization;
+import io.smsbridge.directory.SmsNumber;
+import io.smsbridge.jobs.JobKind;
+import io.smsbridge.jobs.JobStore;
+import io.smsbridge.message.CarrierEvent;
+import io.smsbridge.message.InboundSms;
+import io.smsbridge.message.MessageStatus;
+import io.smsbridge.message.MessageStore;
+import io.smsbridge.message.ReceiptStore;
+import io.smsbridge.phone.Address;
+import io.smsbridge.phone.InvalidNumberException;
+import io.smsbridge.phone.PhoneNumbers;
+import io.smsbridge.platform.PlatformEvents;
+import io.smsbridge.stickiness.ConversationStore;
+import io.smsbridge.stickiness.InboundDecision;
+import io.smsbridge.stickiness.Session;
+import io.smsbridge.stickiness.StickinessPolicy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Stores an inbound message and decides who sees it, in one transaction: de-duplicate, lock the
+ * conversation, apply the stickiness rules, store the message, and enqueue the platform post. When
+ * this returns, the message is durable and the carrier may be told 200.
+ */
+public final class InboundService {
+
+    private final Database db;
+    private final DirectoryService directory;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final ReceiptStore receipts;
+    private final JobStore jobs;
+
+    public InboundService(Database db, DirectoryService directory, ConversationStore conversations,
+            MessageStore messages, ReceiptStore receipts, JobStore jobs) {
+        this.db = db;
+        this.directory = directory;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.receipts = receipts;
+        this.jobs = jobs;
+    }
+
+    public InboundResult accept(Integration integration, CarrierEvent.Inbound event) {
+        InboundSms sms = event.sms();
+        SmsNumber number = resolveNumber(integration, sms.to());
+        Address contact;
+        try {
+            contact = PhoneNumbers.parseSender(sms.from(), number.country());
+        } catch (InvalidNumberException e) {
+            throw ApiException.badRequest("sender: " + e.getMessage());
+        }
+        Organization org = directory.current().organizations().get(number.organizationId());
+        String conversationId = conversations.ensure(number.number(), contact.value());
+        Instant now = Instant.now();
+        return db.inTransaction(c -> {
+            if (!receipts.record(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), sms.providerMessageId(),
+                    now)) {
+                return new InboundResult(null, true, false, 0, List.of());
+            }
+            Session session = conversations.lockAndGetSession(c, conversationId);
+            InboundDecision decision = StickinessPolicy.onInbound(session, number.stickiness(), number.users(), now);
+            conversations.apply(c, session, decision, now);
+
+            String id = UUID.randomUUID().toString();
+            messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "inbound", number.number(),
+                    contact.value(), contact.kind().name().toLowerCase(java.util.Locale.ROOT), conversationId, null,
+                    decision.recipients(), decision.group(), sms.text(), sms.mediaUrls(), null, null,
+                    integration.provider(), sms.providerMessageId(), MessageStatus.RECEIVED), now);
+            receipts.link(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), id);
+
+            List<Long> jobIds = List.of();
+            if (org.webhookUrl() != null) {
+                String payload = PlatformEvents.inbound(id, number, contact, sms.text(), sms.mediaUrls(),
+                        decision.recipients(), decision.group(), conversationId);
+                jobIds = List.of(jobs.enqueue(c, JobKind.PLATFORM_POST, id, org.id(), payload, now));
+            }
+            return new InboundResult(id, false, decision.group(), decision.recipients().size(), jobIds);
+        });
+    }
+
+    private SmsNumber resolveNumber(Integration integration, String to) {
+        String e164;
+        try {
+            Address a = PhoneNumbers.parseSender(to, null);
+            if (!a.isPhone()) {
+                throw new InvalidNumberException("'" + to + "' is not a phone number");
+            }
+            e164 = a.value();
+        } catch (InvalidNumberException e) {
+            throw ApiException.badRequest("recipient (our number): " + e.getMessage());
+        }
+        SmsNumber number = directory.current().numbers().get(e164);
+        if (number == null || !number.integrationId().equals(integration.id())) {
+            throw ApiException.notFound("number " + e164 + " is not in the directory for integration '"
+                    + integration.id() + "'; add it under numbers: in the directory file");
+        }
+        return number;
+    }
+}

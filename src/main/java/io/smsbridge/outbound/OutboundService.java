@@ -1,0 +1,141 @@
+package io.smsbridge.outbound;
+
+import io.smsbridge.api.ApiException;
+import io.smsbridge.db.Database;
+import io.smsbridge.directory.Directory;
+import io.smsbridge.directory.DirectoryService;
+import io.smsbridge.directory.Integration;
+import io.smsbridge.directory.Organization;
+import io.smsbridge.directory.SmsNumber;
+import io.smsbridge.jobs.JobKind;
+import io.smsbridge.jobs.JobStore;
+import io.smsbridge.message.MessageStatus;
+import io.smsbridge.message.MessageStore;
+import io.smsbridge.phone.Address;
+import io.smsbridge.phone.InvalidNumberException;
+import io.smsbridge.phone.PhoneNumbers;
+import io.smsbridge.provider.Providers;
+import io.smsbridge.segments.SegmentCounter;
+import io.smsbridge.segments.Segments;
+import io.smsbridge.stickiness.ConversationStore;
+import io.smsbridge.stickiness.OutboundDecision;
+import io.smsbridge.stickiness.Session;
+import io.smsbridge.stickiness.StickinessPolicy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Accepts a user's message from the platform: validates it (number, user, contact, content, size),
+ * then in one transaction applies stickiness, stores it as {@code queued} and enqueues the carrier send.
+ */
+public final class OutboundService {
+
+    private final Database db;
+    private final DirectoryService directory;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final JobStore jobs;
+
+    public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
+            MessageStore messages, JobStore jobs) {
+        this.db = db;
+        this.directory = directory;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.jobs = jobs;
+    }
+
+    /** Accepted message: its id and the job to hand to the carrier route. */
+    public record Accepted(String id, String status, List<Long> jobIds) {
+    }
+
+    public Accepted accept(Organization org, SendRequest req) {
+        Directory dir = directory.current();
+        SmsNumber number = findNumber(dir, org, req.from());
+        String domain = req.domain() == null || req.domain().isBlank() ? org.domain()
+                : req.domain().trim().toLowerCase(Locale.ROOT);
+        String user = req.extension().toLowerCase(Locale.ROOT) + "@" + domain;
+        if (!number.isAssigned(user)) {
+            throw ApiException.forbidden("user " + user + " is not assigned to " + number.number()
+                    + "; assign it under users: in the directory");
+        }
+        Integration integration = dir.integrations().get(number.integrationId());
+
+        boolean hasMedia = req.mediaUrl() != null && !req.mediaUrl().isBlank();
+        String text = decorate(number, req.text() == null ? "" : req.text());
+        if (!hasMedia && (req.text() == null || req.text().isBlank())) {
+            throw ApiException.unprocessable("empty_content", "the message has no content; send text in 'content' or a"
+                    + " picture in 'media_url'");
+        }
+        if (hasMedia && !Providers.spec(integration.provider()).supportsMms()) {
+            throw ApiException.unprocessable("mms_not_supported", "number " + number.number() + " is on "
+                    + integration.provider() + ", which cannot send pictures; send the link as text instead");
+        }
+        Address contact;
+        try {
+            contact = PhoneNumbers.parseRecipient(req.to(), number.country());
+        } catch (InvalidNumberException e) {
+            throw ApiException.unprocessable("invalid_number", e.getMessage());
+        }
+        Segments segments = SegmentCounter.count(text);
+        if (segments.exceedsLimit()) {
+            throw ApiException.unprocessable("too_long", "the message needs " + segments.parts() + " SMS parts ("
+                    + segments.encoding() + "); at most " + Segments.MAX_PARTS + " are possible. Shorten it");
+        }
+
+        String conversationId = conversations.ensure(number.number(), contact.value());
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        List<Long> jobIds = db.inTransaction(c -> {
+            Session session = conversations.lockAndGetSession(c, conversationId);
+            OutboundDecision decision = StickinessPolicy.onOutbound(session, number.stickiness(), user, now);
+            conversations.apply(c, conversationId, session, decision, now);
+            messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound", number.number(),
+                    contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user, null, null,
+                    text, hasMedia ? List.of(req.mediaUrl().trim()) : null, segments.encoding().name(),
+                    segments.parts(), integration.provider(), null, MessageStatus.QUEUED), now);
+            return List.of(jobs.enqueue(c, JobKind.CARRIER_SEND, id, org.id(), null, now));
+        });
+        return new Accepted(id, MessageStatus.QUEUED.dbValue(), jobIds);
+    }
+
+    private static String decorate(SmsNumber number, String text) {
+        StringBuilder sb = new StringBuilder();
+        if (number.header() != null) {
+            sb.append(number.header()).append('\n');
+        }
+        sb.append(text);
+        if (number.footer() != null) {
+            sb.append('\n').append(number.footer());
+        }
+        return sb.toString();
+    }
+
+    /** Our number as the platform wrote it: E.164, digits, or national digits of the number's country. */
+    private static SmsNumber findNumber(Directory dir, Organization org, String from) {
+        String compact = from.replaceAll("[\\s().\\-]", "");
+        String e164 = compact.startsWith("+") ? compact : "+" + compact;
+        SmsNumber n = dir.numbers().get(e164);
+        if (n == null) {
+            for (SmsNumber candidate : dir.numbers().values()) {
+                if (candidate.organizationId().equals(org.id())) {
+                    try {
+                        if (PhoneNumbers.parseRecipient(compact, candidate.country()).value().equals(candidate.number())) {
+                            n = candidate;
+                            break;
+                        }
+                    } catch (InvalidNumberException ignored) {
+                        // not this one
+                    }
+                }
+            }
+        }
+        if (n == null || !n.organizationId().equals(org.id())) {
+            throw ApiException.notFound("number " + from + " is not one of this organization's SMS numbers");
+        }
+        return n;
+    }
+}

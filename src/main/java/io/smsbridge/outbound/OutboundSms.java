@@ -1,0 +1,15 @@
+package io.smsbridge.outbound;
+
+import io.smsbridge.directory.Integration;
+
+import java.util.List;
+
+/**
+ * A message on its way to a carrier, as provider routes get it.
+ *
+ * @param from our number, E.164
+ * @param to   the contact, E.164 (or a short code)
+ */
+public record OutboundSms(String messageId, Integration integration, String from, String to, String text,
+        List<String> mediaUrls, int attempt) {
+}

@@ -1,0 +1,132 @@
+package io.smsbridge.platform;
+
+import io.smsbridge.db.Database;
+import io.smsbridge.directory.DirectoryService;
+import io.smsbridge.directory.Organization;
+import io.smsbridge.jobs.Job;
+import io.smsbridge.jobs.JobStore;
+import io.smsbridge.message.MessageStatus;
+import io.smsbridge.message.MessageStore;
+import io.smsbridge.message.StoredMessage;
+import io.smsbridge.retry.Outcome;
+import io.smsbridge.retry.RetryPolicies;
+import io.smsbridge.retry.RetryPolicy;
+import io.smsbridge.retry.FailureClass;
+import io.smsbridge.retry.RetryAfter;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The platform-post job around the HTTP call: takes the job, prepares the request to the
+ * organization's webhook, and records the answer. Any 2xx is success; anything else is retried by
+ * the {@code platform} retry table until its maximum age.
+ */
+public final class PlatformDelivery {
+
+    public static final String POLICY = "platform";
+    private static final String JOB = "smsBridgeJob";
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformDelivery.class);
+
+    private final Database db;
+    private final DirectoryService directory;
+    private final MessageStore messages;
+    private final JobStore jobs;
+    private final RetryPolicies policies;
+
+    public PlatformDelivery(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
+            RetryPolicies policies) {
+        this.db = db;
+        this.directory = directory;
+        this.messages = messages;
+        this.jobs = jobs;
+        this.policies = policies;
+    }
+
+    /** Takes the job whose id is the body; sets property {@code claimed} and the HTTP request. */
+    public void prepare(Exchange exchange) {
+        long jobId = exchange.getMessage().getBody(Long.class);
+        Job job = jobs.claim(jobId);
+        exchange.setProperty("claimed", job != null);
+        if (job == null) {
+            return;
+        }
+        exchange.setProperty(JOB, job);
+        Organization org = directory.current().organizations().get(job.organizationId());
+        if (org == null || org.webhookUrl() == null) {
+            exchange.setProperty("claimed", false);
+            db.inTransaction(c -> {
+                jobs.bury(c, job.id(), "organization " + job.organizationId() + " has no platform webhook any more");
+                return null;
+            });
+            return;
+        }
+        var msg = exchange.getMessage();
+        msg.removeHeaders("*");
+        org.webhookHeaders().forEach(msg::setHeader);
+        msg.setHeader(Exchange.HTTP_METHOD, "POST");
+        msg.setHeader(Exchange.HTTP_URI, org.webhookUrl());
+        msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        msg.setBody(job.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The platform answered. */
+    public void answered(Exchange exchange) {
+        int code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (code >= 200 && code < 300) {
+            succeeded(exchange.getProperty(JOB, Job.class));
+        } else {
+            failed(exchange.getProperty(JOB, Job.class), Outcome.http(code, null, "platform answered HTTP " + code),
+                    retryAfter(exchange));
+        }
+    }
+
+    /** The platform could not be reached. */
+    public void unreachable(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        failed(exchange.getProperty(JOB, Job.class), Outcome.io(e), null);
+    }
+
+    private void succeeded(Job job) {
+        Instant now = Instant.now();
+        db.inTransaction(c -> {
+            jobs.delete(c, job.id());
+            if (job.messageId() != null) {
+                StoredMessage m = messages.lock(c, job.messageId());
+                if (m != null && m.status() == MessageStatus.RECEIVED) {
+                    messages.setStatus(c, m.id(), MessageStatus.DELIVERED_TO_PLATFORM, null, null, now);
+                }
+            }
+            return null;
+        });
+    }
+
+    private void failed(Job job, Outcome outcome, Duration retryAfter) {
+        RetryPolicy policy = policies.get(POLICY);
+        Instant now = Instant.now();
+        Instant next = policy.classify(outcome) == FailureClass.TRANSIENT
+                ? policy.nextAttempt(job.attempts(), job.createdAt(), now, retryAfter) : null;
+        db.inTransaction(c -> {
+            if (next != null) {
+                jobs.retryAt(c, job.id(), next, outcome.reason());
+            } else {
+                jobs.bury(c, job.id(), outcome.reason());
+            }
+            return null;
+        });
+        if (next != null) {
+            LOG.info("Platform post for message {} failed ({}), attempt {}; next at {}", job.messageId(),
+                    outcome.reason(), job.attempts(), next);
+        } else {
+            LOG.error("Platform post for message {} given up after {} attempt(s): {}", job.messageId(),
+                    job.attempts(), outcome.reason());
+        }
+    }
+
+    private static Duration retryAfter(Exchange exchange) {
+        return RetryAfter.parse(exchange.getMessage().getHeader("Retry-After", String.class), Instant.now());
+    }
+}

@@ -1,0 +1,113 @@
+package io.smsbridge.provider.didww;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsbridge.outbound.OutboundSms;
+import io.smsbridge.outbound.SendResult;
+import io.smsbridge.phone.PhoneNumbers;
+import io.smsbridge.retry.Outcome;
+import io.smsbridge.retry.RetryAfter;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * DIDWW HTTP OUT (protocols.md §2): {@code POST {base-url}/outbound_messages}, a JSON:API document,
+ * {@code application/vnd.api+json} without parameters, Basic auth with the trunk's credentials,
+ * numbers as E.164 digits without '+'. Answer 201 carries the id that callbacks refer to.
+ */
+public final class DidwwApi {
+
+    public static final String MEDIA_TYPE = "application/vnd.api+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String defaultBaseUrl;
+
+    public DidwwApi(String defaultBaseUrl) {
+        this.defaultBaseUrl = defaultBaseUrl;
+    }
+
+    /** The JSON:API body for one message. */
+    public static String body(OutboundSms sms, String campaignId) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        data.put("type", "outbound_messages");
+        ObjectNode attrs = data.putObject("attributes");
+        attrs.put("destination", PhoneNumbers.digitsOnly(sms.to()));
+        attrs.put("source", PhoneNumbers.digitsOnly(sms.from()));
+        attrs.put("content", sms.text());
+        if (campaignId != null && !campaignId.isBlank()) {
+            attrs.put("campaign_id", campaignId);
+        }
+        return root.toString();
+    }
+
+    /** Turns the exchange's OutboundSms into the HTTP request (headers replaced, nothing else leaks). */
+    public void request(Exchange exchange) {
+        Message msg = exchange.getMessage();
+        OutboundSms sms = msg.getBody(OutboundSms.class);
+        var integration = sms.integration();
+        String base = integration.setting("base-url", defaultBaseUrl);
+        String credentials = integration.setting("username") + ":" + integration.setting("password");
+        msg.removeHeaders("*");
+        msg.setHeader(Exchange.HTTP_METHOD, "POST");
+        msg.setHeader(Exchange.HTTP_URI, stripSlash(base) + "/outbound_messages");
+        msg.setHeader(Exchange.CONTENT_TYPE, MEDIA_TYPE);
+        msg.setHeader("Accept", MEDIA_TYPE);
+        msg.setHeader("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        // bytes, so the HTTP client adds no charset parameter and encodes nothing as Latin-1
+        msg.setBody(body(sms, integration.setting("campaign-id")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads DIDWW's answer into a SendResult. */
+    public void response(Exchange exchange) {
+        Message msg = exchange.getMessage();
+        int status = msg.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = msg.getBody(String.class);
+        String retryAfter = msg.getHeader("Retry-After", String.class);
+        msg.removeHeaders("*");
+        msg.setBody(result(status, body, RetryAfter.parse(retryAfter, Instant.now())));
+    }
+
+    static SendResult result(int status, String body, java.time.Duration retryAfter) {
+        JsonNode json = parse(body);
+        if (status >= 200 && status < 300) {
+            String id = json == null ? null : json.path("data").path("id").asText(null);
+            if (id == null || id.isBlank()) {
+                return SendResult.failed(Outcome.http(status, "no_id", "DIDWW answered " + status
+                        + " without data.id"), retryAfter);
+            }
+            return SendResult.accepted(id);
+        }
+        String code = null;
+        String reason = "DIDWW answered HTTP " + status;
+        JsonNode err = json == null ? null : json.path("errors").path(0);
+        if (err != null && err.isObject()) {
+            String detail = err.path("detail").asText(null);
+            String title = err.path("title").asText(null);
+            code = err.path("code").asText(null);
+            reason = detail != null ? detail : title != null ? title : reason;
+        }
+        return SendResult.failed(Outcome.http(status, code, reason), retryAfter);
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

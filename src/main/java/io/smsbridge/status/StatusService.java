@@ -1,0 +1,117 @@
+package io.smsbridge.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsbridge.db.Database;
+import io.smsbridge.directory.DirectoryService;
+import io.smsbridge.directory.Integration;
+import io.smsbridge.directory.Organization;
+import io.smsbridge.jobs.JobKind;
+import io.smsbridge.jobs.JobStore;
+import io.smsbridge.message.CarrierEvent;
+import io.smsbridge.message.MessageStatus;
+import io.smsbridge.message.MessageStore;
+import io.smsbridge.message.ReceiptStore;
+import io.smsbridge.message.StatusReport;
+import io.smsbridge.message.StoredMessage;
+import io.smsbridge.platform.PlatformEvents;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies carrier status reports to outbound messages: de-duplicated, never moving a status
+ * backwards, and telling the platform {@code delivered} or {@code failed} once per message. A report
+ * that arrives before the carrier's id was stored is parked and applied when the id is known.
+ */
+public final class StatusService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final DirectoryService directory;
+    private final MessageStore messages;
+    private final ReceiptStore receipts;
+    private final JobStore jobs;
+
+    public StatusService(Database db, DirectoryService directory, MessageStore messages, ReceiptStore receipts,
+            JobStore jobs) {
+        this.db = db;
+        this.directory = directory;
+        this.messages = messages;
+        this.receipts = receipts;
+        this.jobs = jobs;
+    }
+
+    /** Result of a report: the message it concerned (null if parked or repeated) and jobs to hand off. */
+    public record Applied(String messageId, boolean duplicate, List<Long> jobIds) {
+    }
+
+    public Applied accept(Integration integration, CarrierEvent.Status event) {
+        StatusReport report = event.report();
+        Instant now = Instant.now();
+        return db.inTransaction(c -> {
+            if (!receipts.record(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(),
+                    report.providerMessageId(), now)) {
+                return new Applied(null, true, List.of());
+            }
+            StoredMessage m = messages.lockByProviderId(c, integration.id(), report.providerMessageId());
+            if (m == null) {
+                receipts.park(c, integration.id(), report.dedupeKey(), JSON.writeValueAsString(report));
+                return new Applied(null, false, List.of());
+            }
+            receipts.link(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(), m.id());
+            List<Long> jobIds = new ArrayList<>();
+            apply(c, m, report, now, jobIds);
+            return new Applied(m.id(), false, jobIds);
+        });
+    }
+
+    /** Applies the reports that waited for this message's carrier id; call once the id is stored. */
+    public void applyParked(Connection c, StoredMessage m, Instant now, List<Long> jobIds) throws SQLException {
+        for (String json : receipts.takeParked(c, m.integrationId(), m.providerMessageId(), m.id())) {
+            StatusReport report;
+            try {
+                report = JSON.readValue(json, StatusReport.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable parked report: " + e.getMessage(), e);
+            }
+            m = apply(c, m, report, now, jobIds);
+        }
+    }
+
+    private StoredMessage apply(Connection c, StoredMessage m, StatusReport report, Instant now, List<Long> jobIds)
+            throws SQLException {
+        MessageStatus current = m.status();
+        if (current.canMoveTo(report.status())) {
+            messages.setStatus(c, m.id(), report.status(), report.code(), report.reason(), now);
+            current = report.status();
+            if (report.notifyPlatform()) {
+                notifyPlatform(c, m, report.status(), report.code(), report.reason(), now, jobIds);
+            }
+        } else {
+            messages.event(c, m.id(), current, "report " + report.status().dbValue() + " ignored: message is "
+                    + current.dbValue(), now);
+        }
+        return new StoredMessage(m.id(), m.organizationId(), m.integrationId(), m.direction(), m.number(),
+                m.contact(), m.contactKind(), m.conversationId(), m.senderUser(), m.recipients(), m.group(),
+                m.content(), m.mediaUrls(), m.encoding(), m.segments(), m.provider(), m.providerMessageId(), current,
+                m.errorCode(), m.errorReason(), m.attempts(), m.nextAttemptAt(), m.createdAt(), now);
+    }
+
+    /** Enqueues the platform's {@code delivered} / {@code failed} event, once per message. */
+    public void notifyPlatform(Connection c, StoredMessage m, MessageStatus outcome, String code, String reason,
+            Instant now, List<Long> jobIds) throws SQLException {
+        Organization org = directory.current().organizations().get(m.organizationId());
+        if (org == null || org.webhookUrl() == null || !messages.markNotified(c, m.id(), outcome)) {
+            return;
+        }
+        String payload = outcome == MessageStatus.FAILED
+                ? PlatformEvents.failed(m.id(), code, reason)
+                : PlatformEvents.delivered(m.id());
+        jobIds.add(jobs.enqueue(c, JobKind.PLATFORM_POST, m.id(), org.id(), payload, now));
+    }
+}

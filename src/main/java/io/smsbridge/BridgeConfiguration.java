@@ -18,7 +18,7 @@ import io.smsbridge.platform.PlatformDelivery;
 import io.smsbridge.provider.didww.DidwwApi;
 import io.smsbridge.retry.RetryPolicies;
 import io.smsbridge.stickiness.ConversationStore;
-import io.smsbridge.stickiness.Stickiness;
+import io.smsbridge.config.Durations;
 import io.smsbridge.status.StatusService;
 import io.smsbridge.webhook.WebhookEndpoint;
 import org.apache.camel.CamelConfiguration;
@@ -65,7 +65,7 @@ public class BridgeConfiguration implements CamelConfiguration {
             throw e;
         }
 
-        JobStore jobs = new JobStore(db, Stickiness.parse(props.resolveProperty("jobs.lease").orElse("60s")));
+        JobStore jobs = new JobStore(db, Durations.parse(props.resolveProperty("jobs.lease").orElse("60s")));
         ConversationStore conversations = new ConversationStore(db);
         MessageStore messages = new MessageStore();
         ReceiptStore receipts = new ReceiptStore();

@@ -1,6 +1,6 @@
 package io.smsbridge.retry;
 
-import io.smsbridge.stickiness.Stickiness;
+import io.smsbridge.config.Durations;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -70,9 +70,9 @@ public record RetryPolicy(String name, Set<String> transients, Set<String> perma
                     keys(lookup.apply(p + "permanent")),
                     FailureClass.valueOf(value(lookup, p + "default", "permanent").toUpperCase(Locale.ROOT)),
                     Integer.parseInt(value(lookup, p + "max-attempts", "10")),
-                    Stickiness.parse(value(lookup, p + "max-age", "1h")),
-                    Stickiness.parse(value(lookup, p + "backoff", "5s")),
-                    Stickiness.parse(value(lookup, p + "max-backoff", "10m")));
+                    Durations.parse(value(lookup, p + "max-age", "1h")),
+                    Durations.parse(value(lookup, p + "backoff", "5s")),
+                    Durations.parse(value(lookup, p + "max-backoff", "10m")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("retry policy '" + name + "' in application.properties is invalid: "
                     + e.getMessage(), e);

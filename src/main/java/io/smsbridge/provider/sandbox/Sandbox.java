@@ -7,7 +7,7 @@ import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.StatusReport;
 import io.smsbridge.outbound.OutboundSms;
 import io.smsbridge.outbound.SendResult;
-import io.smsbridge.stickiness.Stickiness;
+import io.smsbridge.config.Durations;
 import org.apache.camel.Exchange;
 
 import java.time.Instant;
@@ -55,11 +55,7 @@ public final class Sandbox {
                 Instant.now()));
     }
 
-    static long millis(String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (v.endsWith("ms")) {
-            return Long.parseLong(v.substring(0, v.length() - 2).trim());
-        }
-        return Stickiness.parse(v).toMillis();
+    private static long millis(String value) {
+        return Durations.parse(value).toMillis();
     }
 }

@@ -20,6 +20,7 @@ public final class PhoneNumbers {
     private static final Pattern PUNCTUATION = Pattern.compile("[\\s().\\-/]");
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d+");
     private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
+    private static final int MIN_SHORT_CODE_DIGITS = 3;
     private static final int MAX_SHORT_CODE_DIGITS = 6;
 
     private PhoneNumbers() {
@@ -76,6 +77,9 @@ public final class PhoneNumbers {
                     + " national number of " + regionName(defaultRegion));
         }
         if (!compact.startsWith("+") && compact.length() <= MAX_SHORT_CODE_DIGITS) {
+            if (compact.length() < MIN_SHORT_CODE_DIGITS) {
+                throw new InvalidNumberException("'" + s + "' is too short for a phone number or a short code");
+            }
             return new Address(Address.Kind.SHORT_CODE, compact);
         }
         PhoneNumber n = parse(compact, defaultRegion, Source.USER);
@@ -109,8 +113,13 @@ public final class PhoneNumbers {
     /** The ISO region of an E.164 number, e.g. "US" for +19179056077; null when unknown. */
     public static String regionOf(String e164) {
         try {
-            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
-            return region == null || "ZZ".equals(region) ? null : region;
+            PhoneNumber n = UTIL.parse(e164, "ZZ");
+            String region = UTIL.getRegionCodeForNumber(n);
+            if (region == null || "ZZ".equals(region)) {
+                // not an assigned range (e.g. +1 555): the main country of its calling code
+                region = UTIL.getRegionCodeForCountryCode(n.getCountryCode());
+            }
+            return "ZZ".equals(region) ? null : region;
         } catch (NumberParseException e) {
             return null;
         }

@@ -121,7 +121,8 @@ public final class DidwwWebhook {
 
     private static String decodeBase64(String value) {
         try {
-            byte[] bytes = Base64.getMimeDecoder().decode(value.trim().replace(' ', '+'));
+            // a form decoder turns '+' into ' '; line breaks are allowed
+            byte[] bytes = Base64.getDecoder().decode(value.trim().replace(' ', '+').replaceAll("[\\r\\n]", ""));
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {

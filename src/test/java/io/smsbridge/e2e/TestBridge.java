@@ -1,0 +1,152 @@
+package io.smsbridge.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.smsbridge.Application;
+import io.smsbridge.db.Database;
+import org.apache.camel.main.Main;
+import org.apache.camel.test.AvailablePortFinder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The real bridge (Application, routes/ from the file system, root application.properties) on a
+ * free loopback port, with an H2 file database under target/, a directory file written by the test,
+ * and WireMock on loopback standing in for the carriers' APIs and the platform webhook.
+ */
+public final class TestBridge implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public final WireMockServer mock;
+    public final int port;
+    private final Main main;
+    private final Path work;
+
+    private TestBridge(WireMockServer mock, int port, Main main, Path work) {
+        this.mock = mock;
+        this.port = port;
+        this.main = main;
+        this.work = work;
+    }
+
+    /** {@code directoryYaml} may use {@code ${mock}} for WireMock's base URL. */
+    public static TestBridge start(String directoryYaml, Map<String, String> properties) throws Exception {
+        WireMockServer mock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(20).globalTemplating(false));
+        mock.start();
+        Path work = Files.createDirectories(Path.of("target", "e2e", UUID.randomUUID().toString()));
+        Path directory = work.resolve("directory.yaml");
+        Files.writeString(directory, directoryYaml.replace("${mock}", mock.baseUrl()));
+        int port = AvailablePortFinder.getNextAvailable();
+        Map<String, String> props = new HashMap<>();
+        props.put("camel.server.host", "127.0.0.1");
+        props.put("camel.server.port", String.valueOf(port));
+        props.put("camel.management.port", String.valueOf(port));
+        props.put("db.url", "jdbc:h2:file:./" + work.resolve("db").toString().replace('\\', '/'));
+        props.put("directory.file", directory.toString());
+        props.put("directory.reload-interval", "500");
+        props.put("jobs.poll-interval", "200");
+        props.put("retry.platform.backoff", "100ms");
+        props.put("retry.platform.max-backoff", "500ms");
+        props.put("retry.didww.backoff", "100ms");
+        props.put("retry.didww.max-backoff", "500ms");
+        props.putAll(properties);
+        Main main = Application.create(props);
+        main.start();
+        return new TestBridge(mock, port, main, work);
+    }
+
+    public Path workDir() {
+        return work;
+    }
+
+    public Database database() {
+        return main.getCamelContext().getRegistry().lookupByNameAndType("database", Database.class);
+    }
+
+    public Response get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    public Response post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b, headers);
+    }
+
+    public Response postJson(String path, String json, String... headers) {
+        return post(path, "application/json", json, headers);
+    }
+
+    /** Bodies of the platform webhook posts received so far, oldest first. */
+    public List<JsonNode> platformPosts(String path) {
+        List<JsonNode> out = new ArrayList<>();
+        for (LoggedRequest r : mock.findAll(postRequestedFor(urlEqualTo(path)))) {
+            try {
+                out.add(JSON.readTree(r.getBodyAsString()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static Response send(HttpRequest.Builder b, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            mock.stop();
+        }
+    }
+
+    /** An HTTP answer with its JSON body. */
+    public record Response(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+}

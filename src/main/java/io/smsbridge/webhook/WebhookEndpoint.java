@@ -20,6 +20,7 @@ import java.util.Set;
  */
 public final class WebhookEndpoint {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebhookEndpoint.class);
     public static final String INTEGRATION = "integration";
     public static final String RAW_REQUEST = "rawRequest";
     private static final Set<String> SECRET_HEADERS = Set.of("token", "x-webhook-token", "authorization",
@@ -53,6 +54,10 @@ public final class WebhookEndpoint {
         Map<String, String> formFields = formFields(in, contentType);
         String body = in.getBody(String.class);
         stripSecrets(in);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Webhook {} {} ({}), body {} chars, form fields {}", method, id, contentType,
+                    body == null ? 0 : body.length(), formFields.keySet());
+        }
         exchange.setProperty(RAW_REQUEST, describe(method, id, contentType, body));
         if (!ApiKeys.matches(integration.webhookToken(), token)) {
             throw ApiException.unauthorized(token == null

@@ -62,7 +62,8 @@ public final class TestBridge implements AutoCloseable {
         props.put("camel.server.host", "127.0.0.1");
         props.put("camel.server.port", String.valueOf(port));
         props.put("camel.management.port", String.valueOf(port));
-        props.put("db.url", "jdbc:h2:file:./" + work.resolve("db").toString().replace('\\', '/'));
+        props.put("db.url", "jdbc:h2:file:./" + work.resolve("db").toString().replace('\\', '/')
+                + ";DB_CLOSE_ON_EXIT=FALSE");
         props.put("directory.file", directory.toString());
         props.put("directory.reload-interval", "500");
         props.put("jobs.poll-interval", "200");
@@ -72,7 +73,13 @@ public final class TestBridge implements AutoCloseable {
         props.put("retry.didww.max-backoff", "500ms");
         props.putAll(properties);
         Main main = Application.create(props);
-        main.start();
+        try {
+            main.start();
+        } catch (Exception | Error e) {
+            mock.stop();
+            main.stop();
+            throw e;
+        }
         return new TestBridge(mock, port, main, work);
     }
 

@@ -96,7 +96,7 @@ public final class PlatformApi {
         }
         if (contact != null && !contact.isBlank()) {
             try {
-                in.setHeader("contact", PhoneNumbers.parseSender(contact, country == null ? "US" : country).value());
+                in.setHeader("contact", typed(contact, country == null ? "US" : country));
             } catch (InvalidNumberException e) {
                 throw ApiException.badRequest("contact: " + e.getMessage());
             }
@@ -120,7 +120,7 @@ public final class PlatformApi {
         for (SmsNumber n : directory.current().numbers().values()) {
             if (n.organizationId().equals(org.id())) {
                 try {
-                    if (PhoneNumbers.parseSender(raw, n.country()).value().equals(n.number())) {
+                    if (typed(raw, n.country()).equals(n.number())) {
                         return n;
                     }
                 } catch (InvalidNumberException ignored) {
@@ -129,6 +129,15 @@ public final class PlatformApi {
             }
         }
         throw ApiException.notFound("number " + raw + " is not one of this organization's SMS numbers");
+    }
+
+    /** A number as a person typed it: national first; short codes and sender IDs as they are. */
+    private static String typed(String raw, String region) {
+        try {
+            return PhoneNumbers.parseRecipient(raw, region).value();
+        } catch (InvalidNumberException e) {
+            return PhoneNumbers.parseSender(raw, region).value();
+        }
     }
 
     private static ObjectNode toJson(Map<String, Object> row, ObjectNode node) {

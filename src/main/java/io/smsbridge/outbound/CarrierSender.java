@@ -4,14 +4,13 @@ import io.smsbridge.db.Database;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.jobs.Job;
+import io.smsbridge.jobs.JobExchange;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
-import io.smsbridge.retry.FailureClass;
 import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.RetryPolicies;
-import io.smsbridge.retry.RetryPolicy;
 import io.smsbridge.status.StatusService;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -29,7 +28,6 @@ import java.util.List;
 public final class CarrierSender {
 
     public static final String PROVIDER_HEADER = "SmsBridgeProvider";
-    private static final String JOB = "smsBridgeJob";
     private static final Logger LOG = LoggerFactory.getLogger(CarrierSender.class);
 
     private final Database db;
@@ -49,21 +47,18 @@ public final class CarrierSender {
         this.policies = policies;
     }
 
-    /** Takes the job in the body (its id). Sets property {@code claimed}; body becomes the OutboundSms. */
+    /** Takes the job in the body (its id). Body becomes the OutboundSms. */
     public void prepare(Exchange exchange) {
-        long jobId = exchange.getMessage().getBody(Long.class);
-        Job job = jobs.claim(jobId);
-        exchange.setProperty("claimed", job != null);
+        Job job = JobExchange.claim(exchange, jobs);
         if (job == null) {
             return;
         }
-        exchange.setProperty(JOB, job);
         StoredMessage m = db.withConnection(c -> messages.find(c, job.messageId()));
         Integration integration = m == null ? null : directory.current().integrations().get(m.integrationId());
         exchange.getMessage().removeHeaders("*");
         if (integration == null) {
             // the integration left the directory while the message waited
-            exchange.setProperty("claimed", false);
+            JobExchange.skip(exchange);
             finish(job, m, SendResult.failed(new Outcome(List.of("config"), "config",
                     "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"), null));
             return;
@@ -81,7 +76,7 @@ public final class CarrierSender {
 
     /** Records the provider route's result. */
     public void complete(Exchange exchange) {
-        Job job = exchange.getProperty(JOB, Job.class);
+        Job job = JobExchange.job(exchange);
         SendResult result = exchange.getMessage().getBody(SendResult.class);
         StoredMessage m = db.withConnection(c -> messages.find(c, job.messageId()));
         List<Long> jobIds = finish(job, m, result);
@@ -104,9 +99,8 @@ public final class CarrierSender {
                 return null;
             }
             Outcome o = result.failure();
-            RetryPolicy policy = policies.get(m.provider());
-            Instant next = policy.classify(o) == FailureClass.TRANSIENT
-                    ? policy.nextAttempt(job.attempts(), job.createdAt(), now, result.retryAfter()) : null;
+            Instant next = policies.get(m.provider()).retryAt(o, job.attempts(), job.createdAt(), now,
+                    result.retryAfter());
             if (next != null) {
                 messages.setRetrying(c, m.id(), job.attempts(), next, o.code(), o.reason(), now);
                 jobs.retryAt(c, job.id(), next, o.reason());

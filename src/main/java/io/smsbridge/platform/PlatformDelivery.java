@@ -4,14 +4,13 @@ import io.smsbridge.db.Database;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.jobs.Job;
+import io.smsbridge.jobs.JobExchange;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
 import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.RetryPolicies;
-import io.smsbridge.retry.RetryPolicy;
-import io.smsbridge.retry.FailureClass;
 import io.smsbridge.retry.RetryAfter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -28,7 +27,6 @@ import java.time.Instant;
 public final class PlatformDelivery {
 
     public static final String POLICY = "platform";
-    private static final String JOB = "smsBridgeJob";
     private static final Logger LOG = LoggerFactory.getLogger(PlatformDelivery.class);
 
     private final Database db;
@@ -48,16 +46,13 @@ public final class PlatformDelivery {
 
     /** Takes the job whose id is the body; sets property {@code claimed} and the HTTP request. */
     public void prepare(Exchange exchange) {
-        long jobId = exchange.getMessage().getBody(Long.class);
-        Job job = jobs.claim(jobId);
-        exchange.setProperty("claimed", job != null);
+        Job job = JobExchange.claim(exchange, jobs);
         if (job == null) {
             return;
         }
-        exchange.setProperty(JOB, job);
         Organization org = directory.current().organizations().get(job.organizationId());
         if (org == null || org.webhookUrl() == null) {
-            exchange.setProperty("claimed", false);
+            JobExchange.skip(exchange);
             db.inTransaction(c -> {
                 jobs.bury(c, job.id(), "organization " + job.organizationId() + " has no platform webhook any more");
                 return null;
@@ -77,9 +72,9 @@ public final class PlatformDelivery {
     public void answered(Exchange exchange) {
         int code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (code >= 200 && code < 300) {
-            succeeded(exchange.getProperty(JOB, Job.class));
+            succeeded(JobExchange.job(exchange));
         } else {
-            failed(exchange.getProperty(JOB, Job.class), Outcome.http(code, null, "platform answered HTTP " + code),
+            failed(JobExchange.job(exchange), Outcome.http(code, null, "platform answered HTTP " + code),
                     retryAfter(exchange));
         }
     }
@@ -87,7 +82,7 @@ public final class PlatformDelivery {
     /** The platform could not be reached. */
     public void unreachable(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        failed(exchange.getProperty(JOB, Job.class), Outcome.io(e), null);
+        failed(JobExchange.job(exchange), Outcome.io(e), null);
     }
 
     private void succeeded(Job job) {
@@ -105,10 +100,8 @@ public final class PlatformDelivery {
     }
 
     private void failed(Job job, Outcome outcome, Duration retryAfter) {
-        RetryPolicy policy = policies.get(POLICY);
-        Instant now = Instant.now();
-        Instant next = policy.classify(outcome) == FailureClass.TRANSIENT
-                ? policy.nextAttempt(job.attempts(), job.createdAt(), now, retryAfter) : null;
+        Instant next = policies.get(POLICY).retryAt(outcome, job.attempts(), job.createdAt(), Instant.now(),
+                retryAfter);
         db.inTransaction(c -> {
             if (next != null) {
                 jobs.retryAt(c, job.id(), next, outcome.reason());

@@ -42,6 +42,14 @@ public record RetryPolicy(String name, Set<String> transients, Set<String> perma
     }
 
     /**
+     * When to try again after attempt number {@code attempts} failed with {@code outcome}, or null
+     * to give up (a permanent outcome, or the policy is exhausted).
+     */
+    public Instant retryAt(Outcome outcome, int attempts, Instant firstCreated, Instant now, Duration retryAfter) {
+        return classify(outcome) == FailureClass.TRANSIENT ? nextAttempt(attempts, firstCreated, now, retryAfter) : null;
+    }
+
+    /**
      * When to try again after attempt number {@code attempts} failed transiently, or null when the
      * policy is exhausted. A carrier's Retry-After wins over the computed delay if it is longer.
      */

@@ -41,12 +41,14 @@ public final class TestBridge implements AutoCloseable {
     public final int port;
     private final Main main;
     private final Path work;
+    private final Map<String, String> props;
 
-    private TestBridge(WireMockServer mock, int port, Main main, Path work) {
+    private TestBridge(WireMockServer mock, int port, Main main, Path work, Map<String, String> props) {
         this.mock = mock;
         this.port = port;
         this.main = main;
         this.work = work;
+        this.props = props;
     }
 
     /** {@code directoryYaml} may use {@code ${mock}} for WireMock's base URL. */
@@ -62,8 +64,7 @@ public final class TestBridge implements AutoCloseable {
         props.put("camel.server.host", "127.0.0.1");
         props.put("camel.server.port", String.valueOf(port));
         props.put("camel.management.port", String.valueOf(port));
-        props.put("db.url", "jdbc:h2:file:./" + work.resolve("db").toString().replace('\\', '/')
-                + ";DB_CLOSE_ON_EXIT=FALSE");
+        props.putAll(TestDatabases.create(work));
         props.put("directory.file", directory.toString());
         props.put("directory.reload-interval", "500");
         props.put("jobs.poll-interval", "200");
@@ -78,9 +79,10 @@ public final class TestBridge implements AutoCloseable {
         } catch (Exception | Error e) {
             mock.stop();
             main.stop();
+            TestDatabases.drop(props);
             throw e;
         }
-        return new TestBridge(mock, port, main, work);
+        return new TestBridge(mock, port, main, work, props);
     }
 
     public Path workDir() {
@@ -143,6 +145,7 @@ public final class TestBridge implements AutoCloseable {
             main.stop();
         } finally {
             mock.stop();
+            TestDatabases.drop(props);
         }
     }
 

@@ -16,6 +16,7 @@ import io.smsbridge.outbound.CarrierSender;
 import io.smsbridge.outbound.OutboundService;
 import io.smsbridge.platform.PlatformDelivery;
 import io.smsbridge.provider.didww.DidwwApi;
+import io.smsbridge.provider.thinq.ThinqApi;
 import io.smsbridge.retry.RetryPolicies;
 import io.smsbridge.stickiness.ConversationStore;
 import io.smsbridge.config.Durations;
@@ -85,6 +86,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
         r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
+        r.bind("thinqApi", new ThinqApi(props.resolveProperty("thinq.base-url").orElse("https://api.thinq.com")));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {

@@ -150,6 +150,10 @@ public final class DirectoryParser {
                 throw error(path + "." + required, "missing: a " + provider + " integration needs " + required);
             }
         }
+        String fallback = settings.get("mms-fallback");
+        if (fallback != null && !fallback.equalsIgnoreCase("link") && !fallback.equalsIgnoreCase("reject")) {
+            throw error(path + ".mms-fallback", "'" + fallback + "' is not link or reject");
+        }
         String baseUrl = settings.get("base-url");
         if (baseUrl != null) {
             checkHttpUrl(baseUrl, path + ".base-url");

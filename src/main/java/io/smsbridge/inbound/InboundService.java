@@ -88,22 +88,35 @@ public final class InboundService {
         });
     }
 
+    /**
+     * Our number as the carrier wrote it: E.164 with or without '+' (DIDWW), or national digits
+     * (thinQ's 10-digit NANP), read with the country of each number of the integration.
+     */
     private SmsNumber resolveNumber(Integration integration, String to) {
-        String e164;
-        try {
-            Address a = PhoneNumbers.parseSender(to, null);
-            if (!a.isPhone()) {
-                throw new InvalidNumberException("'" + to + "' is not a phone number");
+        var numbers = directory.current().numbers();
+        String digits = to == null ? "" : to.trim().replaceAll("[\\s().\\-]", "");
+        if (digits.regionMatches(true, 0, "%2B", 0, 3)) {
+            digits = digits.substring(3);
+        }
+        SmsNumber n = numbers.get(digits.startsWith("+") ? digits : "+" + digits);
+        if (n != null && n.integrationId().equals(integration.id())) {
+            return n;
+        }
+        for (SmsNumber candidate : numbers.values()) {
+            if (candidate.integrationId().equals(integration.id())) {
+                try {
+                    if (PhoneNumbers.parseRecipient(digits, candidate.country()).value().equals(candidate.number())) {
+                        return candidate;
+                    }
+                } catch (InvalidNumberException ignored) {
+                    // not written in this number's country
+                }
             }
-            e164 = a.value();
-        } catch (InvalidNumberException e) {
-            throw ApiException.badRequest("recipient (our number): " + e.getMessage());
         }
-        SmsNumber number = directory.current().numbers().get(e164);
-        if (number == null || !number.integrationId().equals(integration.id())) {
-            throw ApiException.notFound("number " + e164 + " is not in the directory for integration '"
-                    + integration.id() + "'; add it under numbers: in the directory file");
+        if (digits.isEmpty()) {
+            throw ApiException.badRequest("the recipient (our number) is empty");
         }
-        return number;
+        throw ApiException.notFound("number " + to + " is not in the directory for integration '"
+                + integration.id() + "'; add it under numbers: in the directory file");
     }
 }

@@ -33,6 +33,11 @@ import java.util.UUID;
  */
 public final class OutboundService {
 
+    /** Integration setting for pictures on carriers without MMS: {@code link} (default) or {@code reject}. */
+    public static final String MMS_FALLBACK = "mms-fallback";
+    static final String MMS_LINK = "link";
+    static final String MMS_REJECT = "reject";
+
     private final Database db;
     private final DirectoryService directory;
     private final ConversationStore conversations;
@@ -65,15 +70,28 @@ public final class OutboundService {
         Integration integration = dir.integrations().get(number.integrationId());
 
         boolean hasMedia = req.mediaUrl() != null && !req.mediaUrl().isBlank();
-        String text = decorate(number, req.text() == null ? "" : req.text());
-        if (!hasMedia && (req.text() == null || req.text().isBlank())) {
+        String caption = req.text() == null ? "" : req.text();
+        if (!hasMedia && caption.isBlank()) {
             throw ApiException.unprocessable("empty_content", "the message has no content; send text in 'content' or a"
                     + " picture in 'media_url'");
         }
-        if (hasMedia && !Providers.spec(integration.provider()).supportsMms()) {
-            throw ApiException.unprocessable("mms_not_supported", "number " + number.number() + " is on "
-                    + integration.provider() + ", which cannot send pictures; send the link as text instead");
+        String mediaUrl = hasMedia ? req.mediaUrl().trim() : null;
+        if (hasMedia && !(mediaUrl.startsWith("https://") || mediaUrl.startsWith("http://"))) {
+            throw ApiException.unprocessable("invalid_media_url", "media_url '" + mediaUrl
+                    + "' is not an http(s) URL the carrier can fetch");
         }
+        if (hasMedia && !Providers.spec(integration.provider()).supportsMms()) {
+            if (MMS_REJECT.equalsIgnoreCase(integration.setting(MMS_FALLBACK, MMS_LINK))) {
+                throw ApiException.unprocessable("mms_not_supported", "number " + number.number() + " is on "
+                        + integration.provider() + ", which cannot send pictures (mms-fallback: reject); send the"
+                        + " link as text instead");
+            }
+            // the carrier cannot carry pictures: send the link as text
+            caption = caption.isBlank() ? mediaUrl : caption + "\n" + mediaUrl;
+            hasMedia = false;
+            mediaUrl = null;
+        }
+        String text = decorate(number, caption);
         Address contact;
         try {
             contact = PhoneNumbers.parseRecipient(req.to(), number.country());
@@ -86,6 +104,7 @@ public final class OutboundService {
                     + segments.encoding() + "); at most " + Segments.MAX_PARTS + " are possible. Shorten it");
         }
 
+        List<String> media = hasMedia ? List.of(mediaUrl) : null;
         String conversationId = conversations.ensure(number.number(), contact.value());
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
@@ -95,7 +114,7 @@ public final class OutboundService {
             conversations.apply(c, conversationId, session, decision, now);
             messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound", number.number(),
                     contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user, null, null,
-                    text, hasMedia ? List.of(req.mediaUrl().trim()) : null, segments.encoding().name(),
+                    text, media, segments.encoding().name(),
                     segments.parts(), integration.provider(), null, MessageStatus.QUEUED), now);
             return List.of(jobs.enqueue(c, JobKind.CARRIER_SEND, id, org.id(), null, now));
         });

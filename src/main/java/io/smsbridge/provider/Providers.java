@@ -8,9 +8,11 @@ public final class Providers {
 
     public static final String DIDWW = "didww";
     public static final String SANDBOX = "sandbox";
+    public static final String THINQ = "thinq";
 
     private static final Map<String, ProviderSpec> SPECS = Map.of(
             DIDWW, new ProviderSpec(DIDWW, List.of("username", "password"), true, false),
+            THINQ, new ProviderSpec(THINQ, List.of("account-id", "username", "token"), true, true),
             SANDBOX, new ProviderSpec(SANDBOX, List.of(), false, true));
 
     private Providers() {

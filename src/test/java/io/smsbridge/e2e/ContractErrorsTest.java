@@ -54,7 +54,8 @@ class ContractErrorsTest {
             unparseable contact     | acme               | 422 | invalid_number    | {"from":"+19179056077","to":"+1 23","extension":"101","content":"Hi"}
             contact of no country   | acme               | 422 | invalid_number    | {"from":"+19179056077","to":"+999 1234 5678","extension":"101","content":"Hi"}
             alphanumeric contact    | acme               | 422 | invalid_number    | {"from":"+19179056077","to":"ACME","extension":"101","content":"Hi"}
-            picture on DIDWW        | acme               | 422 | mms_not_supported | {"from":"+19179056077","to":"9175550123","extension":"101","media_url":"https://x.example/a.jpg"}
+            picture, no MMS allowed | acme               | 422 | mms_not_supported | {"from":"+19179056092","to":"9175550123","extension":"101","media_url":"https://x.example/a.jpg"}
+            picture not a URL       | acme               | 422 | invalid_media_url | {"from":"+19179056091","to":"9175550123","extension":"101","media_url":"file:///etc/passwd"}
             """)
     void sendMessageErrors(String name, String auth, int status, String code, String body) {
         int before = messages();
@@ -104,11 +105,14 @@ class ContractErrorsTest {
             bad Base64               | /webhooks/acme-didww?token=TOKEN         | {"from":"37041654321","to":"19179056077","data":"***"} | 400 | bad_payload
             number not ours          | /webhooks/acme-didww?token=TOKEN         | {"from":"37041654321","to":"12125550000","text":"x"} | 404 | not_found
             number of another trunk  | /webhooks/acme-didww?token=TOKEN         | {"from":"37041654321","to":"19179056080","text":"x"} | 404 | not_found
+            thinQ without fields     | /webhooks/acme-thinq?token=THINQ         | {"foo":"bar"}                     | 400 | bad_payload
+            thinQ MMS without URL    | /webhooks/acme-thinq?token=THINQ         | {"from":"2065551212","to":"9179056091","type":"mms","message":"x"} | 400 | bad_payload
             unknown callback status  | /webhooks/acme-didww?token=TOKEN         | {"data":{"type":"dlr_event","id":"x","attributes":{"status":"MAYBE"}}} | 400 | bad_payload
             """)
     void webhookErrors(String name, String path, String body, int status, String code) {
         int before = messages();
-        TestBridge.Response r = bridge.postJson(path.replace("TOKEN", DIDWW_TOKEN), body);
+        TestBridge.Response r = bridge.postJson(path.replace("THINQ", Fixtures.THINQ_TOKEN)
+                .replace("TOKEN", DIDWW_TOKEN), body);
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.json().at("/error/code").asText()).isEqualTo(code);
         assertThat(messages()).isEqualTo(before);

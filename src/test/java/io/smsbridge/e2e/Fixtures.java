@@ -17,6 +17,10 @@ final class Fixtures {
     static final String SHORT_STICKY = "+19179056079"; // stickiness 1s, national format to the platform
     static final String WITH_DLR = "+19179056080";    // delivery receipts, header and footer
     static final String SANDBOX = "+15550100001";
+    static final String THINQ = "+19179056091";
+    static final String NO_MMS = "+19179056092";     // DIDWW with mms-fallback: reject
+    static final String THINQ_TOKEN = "thinq-webhook-token-0001-secret";
+    static final String THINQ_API_TOKEN = "thinq-api-token-0001-secret";
 
     static final String DIRECTORY = """
             organizations:
@@ -40,6 +44,20 @@ final class Fixtures {
                     password: %s
                     base-url: ${mock}/didww
                     delivery-receipts: true
+                  - id: acme-thinq
+                    provider: thinq
+                    webhook-token: THINQ_TOKEN
+                    account-id: "12345"
+                    username: thinq-user
+                    token: THINQ_API_TOKEN
+                    base-url: ${mock}/thinq
+                  - id: acme-didww-nomms
+                    provider: didww
+                    webhook-token: didww-webhook-token-0003-secret
+                    username: trunk-user-3
+                    password: trunk-password-3
+                    base-url: ${mock}/didww
+                    mms-fallback: reject
                   - id: acme-sandbox
                     provider: sandbox
                     echo: true
@@ -54,6 +72,9 @@ final class Fixtures {
                       platform-number-format: national, users: [ "101@acme.example", "102@acme.example" ] }
                   - { number: "%s", integration: acme-didww-dlr, country: US, stickiness: 1h,
                       header: "ACME:", footer: "Reply STOP to opt out", users: [ "101@acme.example" ] }
+                  - { number: "THINQ_NUMBER", integration: acme-thinq, country: US, stickiness: 1h,
+                      users: [ "101@acme.example", "102@acme.example" ] }
+                  - { number: "NO_MMS_NUMBER", integration: acme-didww-nomms, users: [ "101@acme.example" ] }
                   - { number: "%s", integration: acme-sandbox, country: US, stickiness: 1h,
                       users: [ "101@acme.example", "102@acme.example" ] }
               - id: beta
@@ -78,7 +99,9 @@ final class Fixtures {
                 numbers:
                   - { number: "+15550100002", integration: other-sandbox, users: [ "201@other.example" ] }
             """.formatted(PLATFORM_TOKEN, API_KEY, DIDWW_TOKEN, TRUNK_PASSWORD, DLR_TOKEN, TRUNK_PASSWORD, STICKY,
-            NOT_STICKY, SHORT_STICKY, WITH_DLR, SANDBOX, OTHER_API_KEY);
+            NOT_STICKY, SHORT_STICKY, WITH_DLR, SANDBOX, OTHER_API_KEY)
+            .replace("THINQ_TOKEN", THINQ_TOKEN).replace("THINQ_API_TOKEN", THINQ_API_TOKEN)
+            .replace("THINQ_NUMBER", THINQ).replace("NO_MMS_NUMBER", NO_MMS);
 
     private static final AtomicInteger NEXT = new AtomicInteger(1000);
 

@@ -1,7 +1,8 @@
--- jobs due now: ready and past their next attempt, or taken by an instance whose lease ran out
+-- jobs due now, oldest first: ready and past their next attempt, or held by an instance whose
+-- lease ran out (it died). Each is then reserved with jobStore.handOver before it is queued.
 SELECT id, kind
 FROM jobs
 WHERE (state = 'ready' AND next_attempt_at <= CURRENT_TIMESTAMP)
-   OR (state = 'running' AND locked_until < CURRENT_TIMESTAMP)
+   OR (state IN ('running', 'queued') AND locked_until < CURRENT_TIMESTAMP)
 ORDER BY next_attempt_at, id
-FETCH FIRST 500 ROWS ONLY
+FETCH FIRST :#${header.batch} ROWS ONLY

@@ -18,6 +18,7 @@ import io.smsbridge.platform.PlatformDelivery;
 import io.smsbridge.provider.didww.DidwwApi;
 import io.smsbridge.provider.thinq.ThinqApi;
 import io.smsbridge.retry.RetryPolicies;
+import io.smsbridge.retry.RetryRoutePolicy;
 import io.smsbridge.stickiness.ConversationStore;
 import io.smsbridge.config.Durations;
 import io.smsbridge.status.StatusService;
@@ -71,10 +72,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         MessageStore messages = new MessageStore();
         ReceiptStore receipts = new ReceiptStore();
         RetryPolicies policies = new RetryPolicies(key -> props.resolveProperty(key).orElse(null));
-        StatusService status = new StatusService(db, directory, messages, receipts, jobs);
+        StatusService status = new StatusService(db, directory, messages, receipts, jobs, policies);
 
         Registry r = context.getRegistry();
         r.bind("database", db);
+        r.bind("jobStore", jobs);
         r.bind("dataSource", db.dataSource());
         r.bind("directory", directory);
         r.bind("webhookEndpoint", new WebhookEndpoint(directory));
@@ -87,6 +89,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
         r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
         r.bind("thinqApi", new ThinqApi(props.resolveProperty("thinq.base-url").orElse("https://api.thinq.com")));
+
+        // one route policy bean per retry table (retry.<name>.*): routes name the table that judges them
+        props.loadProperties(k -> k.startsWith("retry.") && k.indexOf('.', "retry.".length()) > 0)
+                .stringPropertyNames().stream()
+                .map(k -> k.substring("retry.".length(), k.indexOf('.', "retry.".length())))
+                .distinct()
+                .forEach(name -> r.bind(RetryRoutePolicy.beanName(name), new RetryRoutePolicy(policies.get(name))));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {

@@ -32,9 +32,23 @@ public final class JobStore {
         this.lease = lease;
     }
 
-    /** Adds a job inside the caller's transaction; returns its id. */
+    /** Adds a job for now inside the caller's transaction; returns its id (for the fast path). */
     public long enqueue(Connection c, JobKind kind, String messageId, String organizationId, String payload,
             Instant now) throws SQLException {
+        return insert(c, kind, messageId, organizationId, payload, now.plus(FAST_PATH_GRACE), now);
+    }
+
+    /** Adds a job the poller takes at {@code at} (a resend decided by a carrier's report). */
+    public long enqueueAt(Connection c, JobKind kind, String messageId, String organizationId, Instant at,
+            Instant now) throws SQLException {
+        // attempts = 1 marks it as not fresh: only the poller takes it, once due
+        long id = insert(c, kind, messageId, organizationId, null, at, now);
+        Sql.update(c, "UPDATE jobs SET attempts = 1 WHERE id = ?", id);
+        return id;
+    }
+
+    private long insert(Connection c, JobKind kind, String messageId, String organizationId, String payload,
+            Instant nextAttempt, Instant now) throws SQLException {
         String sql = "INSERT INTO jobs (kind, message_id, organization_id, payload, state, attempts, next_attempt_at,"
                 + " created_at, updated_at) VALUES (?, ?, ?, ?, 'ready', 0, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
@@ -42,7 +56,7 @@ public final class JobStore {
             ps.setString(2, messageId);
             ps.setString(3, organizationId);
             ps.setString(4, payload);
-            ps.setObject(5, Database.ts(now.plus(FAST_PATH_GRACE)));
+            ps.setObject(5, Database.ts(nextAttempt));
             ps.setObject(6, Database.ts(now));
             ps.setObject(7, Database.ts(now));
             ps.executeUpdate();
@@ -53,14 +67,20 @@ public final class JobStore {
         }
     }
 
-    /** Takes a job if it is ready (or its lease ran out); null when someone else has it or it is gone. */
+    /**
+     * Takes a job for a worker: a ready job (fast path), one this instance's poller handed over, or one
+     * whose lease ran out (its instance died). Null when someone else has it or it is gone.
+     */
     public Job claim(long id) {
         Instant now = Instant.now();
         return db.inTransaction(c -> {
             int n = Sql.update(c, "UPDATE jobs SET state = 'running', locked_until = ?, locked_by = ?,"
-                            + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND (state = 'ready'"
-                            + " OR (state = 'running' AND locked_until < ?))",
-                    now.plus(lease), owner, now, id, now);
+                            + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND ("
+                            // fresh (fast path), or a retry that is due
+                            + "(state = 'ready' AND (attempts = 0 OR next_attempt_at <= ?))"
+                            + " OR (state = 'queued' AND locked_by = ?)"
+                            + " OR (state IN ('running', 'queued') AND locked_until < ?))",
+                    now.plus(lease), owner, now, id, now, owner, now);
             if (n == 0) {
                 return null;
             }
@@ -71,12 +91,25 @@ public final class JobStore {
         });
     }
 
+    /**
+     * The poller's step: reserves a due job for this instance's queue, so the next poll does not hand
+     * it over again while it waits there. False when it is not due any more or another instance has it.
+     */
+    public boolean handOver(long id) {
+        Instant now = Instant.now();
+        return db.withConnection(c -> Sql.update(c, "UPDATE jobs SET state = 'queued', locked_until = ?,"
+                + " locked_by = ?, updated_at = ? WHERE id = ? AND ((state = 'ready' AND next_attempt_at <= ?)"
+                + " OR (state IN ('running', 'queued') AND locked_until < ?))",
+                now.plus(lease), owner, now, id, now, now) == 1);
+    }
+
     public void delete(Connection c, long id) throws SQLException {
         Sql.update(c, "DELETE FROM jobs WHERE id = ?", id);
     }
 
     /** Puts a job back for a later attempt. */
     public void retryAt(Connection c, long id, Instant at, String error) throws SQLException {
+        // back to ready: only the poller takes it, once it is due
         Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
                 + " last_error = ?, updated_at = ? WHERE id = ?", at, truncate(error), Instant.now(), id);
     }

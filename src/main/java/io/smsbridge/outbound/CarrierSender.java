@@ -11,6 +11,8 @@ import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
 import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.RetryPolicies;
+import io.smsbridge.retry.RetryPolicy;
+import io.smsbridge.retry.RetryRoutePolicy;
 import io.smsbridge.status.StatusService;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -60,7 +62,8 @@ public final class CarrierSender {
             // the integration left the directory while the message waited
             JobExchange.skip(exchange);
             finish(job, m, SendResult.failed(new Outcome(List.of("config"), "config",
-                    "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"), null));
+                    "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"), null),
+                    null);
             return;
         }
         exchange.getMessage().setHeader(PROVIDER_HEADER, integration.provider());
@@ -74,16 +77,16 @@ public final class CarrierSender {
         exchange.getMessage().setBody(SendResult.failed(Outcome.io(e), null));
     }
 
-    /** Records the provider route's result. */
+    /** Records the provider route's result, judged by the retry table the provider route named. */
     public void complete(Exchange exchange) {
         Job job = JobExchange.job(exchange);
         SendResult result = exchange.getMessage().getBody(SendResult.class);
         StoredMessage m = db.withConnection(c -> messages.find(c, job.messageId()));
-        List<Long> jobIds = finish(job, m, result);
-        exchange.getMessage().setBody(jobIds);
+        RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.get(m.provider()));
+        exchange.getMessage().setBody(finish(job, m, result, policy));
     }
 
-    private List<Long> finish(Job job, StoredMessage m, SendResult result) {
+    private List<Long> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
         Instant now = Instant.now();
         List<Long> jobIds = new ArrayList<>();
         db.inTransaction(c -> {
@@ -91,27 +94,31 @@ public final class CarrierSender {
                 jobs.delete(c, job.id());
                 return null;
             }
+            // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
+            int attempt = m.attempts() + 1;
             if (result.isAccepted()) {
-                messages.setSending(c, m.id(), result.providerMessageId(), job.attempts(), now);
+                messages.setSending(c, m.id(), result.providerMessageId(), attempt, now);
                 jobs.delete(c, job.id());
                 StoredMessage sent = messages.find(c, m.id());
                 status.applyParked(c, sent, now, jobIds);
                 return null;
             }
             Outcome o = result.failure();
-            Instant next = policies.get(m.provider()).retryAt(o, job.attempts(), job.createdAt(), now,
-                    result.retryAfter());
+            Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
+            if (policy != null && policy.needsOperator(o)) {
+                LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
+            }
             if (next != null) {
-                messages.setRetrying(c, m.id(), job.attempts(), next, o.code(), o.reason(), now);
+                messages.setRetrying(c, m.id(), attempt, next, o.code(), o.reason(), now);
                 jobs.retryAt(c, job.id(), next, o.reason());
-                LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), job.attempts(),
+                LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt,
                         m.provider(), o.code(), next);
             } else {
-                messages.setAttempts(c, m.id(), job.attempts());
+                messages.setAttempts(c, m.id(), attempt);
                 messages.setStatus(c, m.id(), MessageStatus.FAILED, o.code(), o.reason(), now);
                 jobs.delete(c, job.id());
                 status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, jobIds);
-                LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), job.attempts(),
+                LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt,
                         o.code(), o.reason());
             }
             return null;

@@ -11,6 +11,7 @@ import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
 import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.RetryPolicies;
+import io.smsbridge.retry.RetryRoutePolicy;
 import io.smsbridge.retry.RetryAfter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -74,15 +75,14 @@ public final class PlatformDelivery {
         if (code >= 200 && code < 300) {
             succeeded(JobExchange.job(exchange));
         } else {
-            failed(JobExchange.job(exchange), Outcome.http(code, null, "platform answered HTTP " + code),
-                    retryAfter(exchange));
+            failed(exchange, Outcome.http(code, null, "platform answered HTTP " + code), retryAfter(exchange));
         }
     }
 
     /** The platform could not be reached. */
     public void unreachable(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        failed(JobExchange.job(exchange), Outcome.io(e), null);
+        failed(exchange, Outcome.io(e), null);
     }
 
     private void succeeded(Job job) {
@@ -99,9 +99,10 @@ public final class PlatformDelivery {
         });
     }
 
-    private void failed(Job job, Outcome outcome, Duration retryAfter) {
-        Instant next = policies.get(POLICY).retryAt(outcome, job.attempts(), job.createdAt(), Instant.now(),
-                retryAfter);
+    private void failed(Exchange exchange, Outcome outcome, Duration retryAfter) {
+        Job job = JobExchange.job(exchange);
+        Instant next = RetryRoutePolicy.of(exchange, policies.get(POLICY)).retryAt(outcome, job.attempts(),
+                job.createdAt(), Instant.now(), retryAfter);
         db.inTransaction(c -> {
             if (next != null) {
                 jobs.retryAt(c, job.id(), next, outcome.reason());

@@ -13,18 +13,27 @@ import java.util.List;
  */
 public record Outcome(List<String> keys, String code, String reason) {
 
+    /**
+     * An HTTP answer. {@code code}, when given, is a key of the retry table too ({@code code.<code>});
+     * use {@link #withCode} instead for an error code of another namespace that is only to be shown.
+     */
     public static Outcome http(int status, String code, String reason) {
         List<String> keys = new ArrayList<>();
         if (code != null) {
-            keys.add("code." + code);
+            keys.add("code." + code.toLowerCase(java.util.Locale.ROOT));
         }
         keys.add("http." + status);
         keys.add("http." + (status / 100) + "xx");
         return new Outcome(List.copyOf(keys), code != null ? code : String.valueOf(status), reason);
     }
 
+    /** The same outcome, showing {@code code} (e.g. a carrier API's error code) without matching on it. */
+    public Outcome withCode(String shownCode) {
+        return shownCode == null ? this : new Outcome(keys, shownCode, reason);
+    }
+
     public static Outcome carrierCode(String code, String reason) {
-        return new Outcome(List.of("code." + code), code, reason);
+        return new Outcome(List.of("code." + code.toLowerCase(java.util.Locale.ROOT)), code, reason);
     }
 
     public static Outcome io(Throwable error) {

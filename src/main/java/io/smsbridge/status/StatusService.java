@@ -15,6 +15,11 @@ import io.smsbridge.message.ReceiptStore;
 import io.smsbridge.message.StatusReport;
 import io.smsbridge.message.StoredMessage;
 import io.smsbridge.platform.PlatformEvents;
+import io.smsbridge.retry.Outcome;
+import io.smsbridge.retry.RetryPolicies;
+import io.smsbridge.retry.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,20 +35,23 @@ import java.util.List;
 public final class StatusService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
 
     private final Database db;
     private final DirectoryService directory;
     private final MessageStore messages;
     private final ReceiptStore receipts;
     private final JobStore jobs;
+    private final RetryPolicies policies;
 
     public StatusService(Database db, DirectoryService directory, MessageStore messages, ReceiptStore receipts,
-            JobStore jobs) {
+            JobStore jobs, RetryPolicies policies) {
         this.db = db;
         this.directory = directory;
         this.messages = messages;
         this.receipts = receipts;
         this.jobs = jobs;
+        this.policies = policies;
     }
 
     /** Result of a report: the message it concerned (null if parked or repeated) and jobs to hand off. */
@@ -86,6 +94,9 @@ public final class StatusService {
     private StoredMessage apply(Connection c, StoredMessage m, StatusReport report, Instant now, List<Long> jobIds)
             throws SQLException {
         MessageStatus current = m.status();
+        if (report.status() == MessageStatus.FAILED && !current.isFinal() && resend(c, m, report, now)) {
+            return with(m, MessageStatus.RETRYING, now);
+        }
         if (current.canMoveTo(report.status())) {
             messages.setStatus(c, m.id(), report.status(), report.code(), report.reason(), now);
             current = report.status();
@@ -96,9 +107,36 @@ public final class StatusService {
             messages.event(c, m.id(), current, "report " + report.status().dbValue() + " ignored: message is "
                     + current.dbValue(), now);
         }
+        return with(m, current, now);
+    }
+
+    /**
+     * A failure the provider's retry table calls transient (DIDWW code 4, thinQ EXPIRED, …) sends the
+     * message again later instead of failing it; false when it is permanent or the table is exhausted.
+     */
+    private boolean resend(Connection c, StoredMessage m, StatusReport report, Instant now) throws SQLException {
+        Outcome outcome = report.code() == null ? Outcome.carrierCode("none", report.reason())
+                : Outcome.carrierCode(report.code(), report.reason());
+        RetryPolicy policy = policies.get(m.provider());
+        if (policy.needsOperator(outcome)) {
+            LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), report.reason(), report.code(),
+                    m.id());
+        }
+        Instant next = policy.retryAt(outcome, Math.max(m.attempts(), 1), m.createdAt(), now, null);
+        if (next == null) {
+            return false;
+        }
+        messages.setRetrying(c, m.id(), m.attempts(), next, report.code(), report.reason(), now);
+        jobs.enqueueAt(c, JobKind.CARRIER_SEND, m.id(), m.organizationId(), next, now);
+        LOG.info("Message {}: {} reported {} ({}); sending again at {}", m.id(), m.provider(), report.code(),
+                report.reason(), next);
+        return true;
+    }
+
+    private static StoredMessage with(StoredMessage m, MessageStatus status, Instant now) {
         return new StoredMessage(m.id(), m.organizationId(), m.integrationId(), m.direction(), m.number(),
                 m.contact(), m.contactKind(), m.conversationId(), m.senderUser(), m.recipients(), m.group(),
-                m.content(), m.mediaUrls(), m.encoding(), m.segments(), m.provider(), m.providerMessageId(), current,
+                m.content(), m.mediaUrls(), m.encoding(), m.segments(), m.provider(), m.providerMessageId(), status,
                 m.errorCode(), m.errorReason(), m.attempts(), m.nextAttemptAt(), m.createdAt(), now);
     }
 

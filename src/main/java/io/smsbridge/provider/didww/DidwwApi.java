@@ -93,7 +93,8 @@ public final class DidwwApi {
             code = err.path("code").asText(null);
             reason = detail != null ? detail : title != null ? title : reason;
         }
-        return SendResult.failed(Outcome.http(status, code, reason), retryAfter);
+        // errors[].code is the API's own namespace, not a callback code_id: shown, not matched
+        return SendResult.failed(Outcome.http(status, null, reason).withCode(code), retryAfter);
     }
 
     private static JsonNode parse(String body) {

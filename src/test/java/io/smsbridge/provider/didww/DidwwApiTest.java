@@ -47,7 +47,7 @@ class DidwwApiTest {
 
     @ParameterizedTest(name = "HTTP {0} -> keys {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            400 | {"errors":[{"title":"Invalid","detail":"destination is invalid","code":"100","status":"400"}]} | code.100,http.400,http.4xx | destination is invalid
+            400 | {"errors":[{"title":"Invalid","detail":"destination is invalid","code":"100","status":"400"}]} | http.400,http.4xx          | destination is invalid
             401 | {"errors":[{"title":"Unauthorized","status":"401"}]}                                            | http.401,http.4xx          | Unauthorized
             503 | <html>busy</html>                                                                              | http.503,http.5xx          | DIDWW answered HTTP 503
             201 | {"data":{}}                                                                                    | code.no_id,http.201,http.2xx | DIDWW answered 201 without data.id

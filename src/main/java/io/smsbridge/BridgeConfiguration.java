@@ -17,6 +17,7 @@ import io.smsbridge.outbound.OutboundService;
 import io.smsbridge.platform.PlatformDelivery;
 import io.smsbridge.provider.didww.DidwwApi;
 import io.smsbridge.provider.thinq.ThinqApi;
+import io.smsbridge.retry.CircuitBreakers;
 import io.smsbridge.retry.RetryPolicies;
 import io.smsbridge.retry.RetryRoutePolicy;
 import io.smsbridge.stickiness.ConversationStore;
@@ -85,7 +86,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
         r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs));
         r.bind("statusService", status);
-        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies));
+        CircuitBreakers circuits = new CircuitBreakers(
+                Integer.parseInt(props.resolveProperty("circuit.failure-threshold").orElse("5")),
+                Durations.parse(props.resolveProperty("circuit.open-for").orElse("10s")),
+                Durations.parse(props.resolveProperty("circuit.max-open-for").orElse("2m")));
+        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
         r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
         r.bind("thinqApi", new ThinqApi(props.resolveProperty("thinq.base-url").orElse("https://api.thinq.com")));

@@ -76,6 +76,10 @@ public final class MessageStore {
         event(c, id, MessageStatus.RETRYING, "attempt " + attempts + " failed: " + detail(code, reason), now);
     }
 
+    public void setNextAttempt(Connection c, String id, Instant at) throws SQLException {
+        Sql.update(c, "UPDATE messages SET next_attempt_at = ? WHERE id = ?", at, id);
+    }
+
     public void setAttempts(Connection c, String id, int attempts) throws SQLException {
         Sql.update(c, "UPDATE messages SET attempts = ? WHERE id = ?", attempts, id);
     }

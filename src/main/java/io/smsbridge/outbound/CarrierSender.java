@@ -10,6 +10,8 @@ import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
 import io.smsbridge.retry.Outcome;
+import io.smsbridge.retry.CircuitBreakers;
+import io.smsbridge.retry.FailureClass;
 import io.smsbridge.retry.RetryPolicies;
 import io.smsbridge.retry.RetryPolicy;
 import io.smsbridge.retry.RetryRoutePolicy;
@@ -38,15 +40,17 @@ public final class CarrierSender {
     private final JobStore jobs;
     private final StatusService status;
     private final RetryPolicies policies;
+    private final CircuitBreakers circuits;
 
     public CarrierSender(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
-            StatusService status, RetryPolicies policies) {
+            StatusService status, RetryPolicies policies, CircuitBreakers circuits) {
         this.db = db;
         this.directory = directory;
         this.messages = messages;
         this.jobs = jobs;
         this.status = status;
         this.policies = policies;
+        this.circuits = circuits;
     }
 
     /** Takes the job in the body (its id). Body becomes the OutboundSms. */
@@ -66,9 +70,30 @@ public final class CarrierSender {
                     null);
             return;
         }
+        CircuitBreakers.Permit permit = circuits.permit(integration.id(), Instant.now());
+        if (!permit.allowed()) {
+            JobExchange.skip(exchange);
+            defer(job, m, permit.waitUntil());
+            return;
+        }
         exchange.getMessage().setHeader(PROVIDER_HEADER, integration.provider());
         exchange.getMessage().setBody(new OutboundSms(m.id(), integration, m.number(), m.contact(), m.content(),
                 m.mediaUrls(), job.attempts()));
+    }
+
+    /** The carrier is failing: the job waits for the circuit to close, keeping its place in line. */
+    private void defer(Job job, StoredMessage m, Instant until) {
+        RetryPolicy policy = policies.get(m.provider());
+        if (until.isAfter(m.createdAt().plus(policy.maxAge()))) {
+            finish(job, m, SendResult.failed(new Outcome(List.of("circuit"), "circuit",
+                    m.provider() + " kept failing until the message was too old to send"), null), null);
+            return;
+        }
+        db.inTransaction(c -> {
+            jobs.retryAt(c, job.id(), until, "waiting: " + m.provider() + " is failing (circuit open)");
+            messages.setNextAttempt(c, m.id(), until);
+            return null;
+        });
     }
 
     /** The provider route could not reach the carrier (connection refused, timeout, …). */
@@ -86,6 +111,15 @@ public final class CarrierSender {
         exchange.getMessage().setBody(finish(job, m, result, policy));
     }
 
+    private void recordForCircuit(RetryPolicy policy, Outcome o, StoredMessage m, Instant now) {
+        if (policy == null || policy.classify(o) != FailureClass.TRANSIENT) {
+            circuits.succeeded(m.integrationId()); // the carrier answered: it is up
+        } else if (circuits.failed(m.integrationId(), now)) {
+            LOG.warn("Integration {} ({}) keeps failing ({}); its sends wait and are retried in order",
+                    m.integrationId(), m.provider(), o.reason());
+        }
+    }
+
     private List<Long> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
         Instant now = Instant.now();
         List<Long> jobIds = new ArrayList<>();
@@ -97,6 +131,7 @@ public final class CarrierSender {
             // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
             int attempt = m.attempts() + 1;
             if (result.isAccepted()) {
+                circuits.succeeded(m.integrationId());
                 messages.setSending(c, m.id(), result.providerMessageId(), attempt, now);
                 jobs.delete(c, job.id());
                 StoredMessage sent = messages.find(c, m.id());
@@ -104,6 +139,7 @@ public final class CarrierSender {
                 return null;
             }
             Outcome o = result.failure();
+            recordForCircuit(policy, o, m, now);
             Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
             if (policy != null && policy.needsOperator(o)) {
                 LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());

@@ -66,6 +66,8 @@ public final class PlatformDelivery {
         msg.setHeader(Exchange.HTTP_METHOD, "POST");
         msg.setHeader(Exchange.HTTP_URI, org.webhookUrl());
         msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        // the same on every attempt of this event: a platform can drop a repeat after a crash
+        msg.setHeader("Idempotency-Key", "sms-bridge-" + job.id());
         msg.setBody(job.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -39,7 +39,7 @@ public final class TestBridge implements AutoCloseable {
 
     public final WireMockServer mock;
     public final int port;
-    private final Main main;
+    private Main main;
     private final Path work;
     private final Map<String, String> props;
 
@@ -83,6 +83,24 @@ public final class TestBridge implements AutoCloseable {
             throw e;
         }
         return new TestBridge(mock, port, main, work, props);
+    }
+
+    /** Stops the bridge and starts a new one on the same port, database and directory. */
+    public void restart() throws Exception {
+        main.stop();
+        main = Application.create(props);
+        main.start();
+    }
+
+    /** Stops the bridge only (WireMock and the database stay), e.g. to change stubs while it is down. */
+    public void stopBridge() {
+        main.stop();
+    }
+
+    /** Starts a stopped bridge again. */
+    public void startBridge() throws Exception {
+        main = Application.create(props);
+        main.start();
     }
 
     public Path workDir() {

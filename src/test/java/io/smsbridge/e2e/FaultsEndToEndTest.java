@@ -1,0 +1,231 @@
+package io.smsbridge.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.smsbridge.e2e.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Carrier and platform faults: every scenario ends with the message delivered once, or failed with a reason. */
+class FaultsEndToEndTest {
+
+    static final String DIDWW = "/didww/outbound_messages";
+    TestBridge bridge;
+
+    @BeforeEach
+    void start() throws Exception {
+        bridge = TestBridge.start(DIRECTORY, Map.of(
+                "camel.component.http.response-timeout", "1000",
+                "camel.component.http.so-timeout", "1000",
+                "retry.didww.backoff", "200ms",
+                "retry.didww.max-backoff", "400ms",
+                "circuit.failure-threshold", "3",
+                "circuit.open-for", "1s",
+                "circuit.max-open-for", "2s"));
+        bridge.mock.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));
+    }
+
+    @AfterEach
+    void stop() {
+        bridge.close();
+    }
+
+    static StubMapping created() {
+        return post(DIDWW).atPriority(5).willReturn(aResponse().withStatus(201)
+                .withBody("{\"data\":{\"type\":\"outbound_messages\",\"id\":\"{{randomValue type='UUID'}}\"}}")
+                .withTransformers("response-template")).build();
+    }
+
+    String send(String to) {
+        TestBridge.Response r = bridge.postJson("/api/v1/messages", """
+                {"from":"%s","to":"%s","extension":"101","content":"fault test"}""".formatted(STICKY, to),
+                "Authorization", "Bearer " + API_KEY);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        return r.json().at("/data/id").asText();
+    }
+
+    JsonNode message(String id) {
+        return bridge.get("/api/v1/messages/" + id, "Authorization", "Bearer " + API_KEY).json().get("data");
+    }
+
+    List<LoggedRequest> requestsTo(String contact) {
+        return bridge.mock.findAll(postRequestedFor(urlEqualTo(DIDWW)).withRequestBody(containing(contact.substring(1))));
+    }
+
+    List<JsonNode> eventsAbout(String id) {
+        return bridge.platformPosts("/platform/acme").stream()
+                .filter(e -> id.equals(e.at("/params/messageid").asText())).toList();
+    }
+
+    void callback(String carrierId, String status, String code) {
+        TestBridge.Response r = bridge.postJson("/webhooks/acme-didww?token=" + DIDWW_TOKEN, """
+                {"data":{"type":"outbound_message_callbacks","id":"%s","attributes":{"status":"%s","code_id":%s}}}"""
+                .formatted(carrierId, status, code == null ? "null" : code));
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void serverErrorThenCreated() {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        bridge.mock.addStubMapping(created());
+        String id = send(contact());
+        await().until(() -> message(id).get("status").asText().equals("sending"));
+        JsonNode m = message(id);
+        assertThat(m.get("attempts").asInt()).isEqualTo(2);
+        assertThat(m.get("history").findValuesAsText("status")).containsSubsequence("queued", "retrying", "sending");
+    }
+
+    @Test
+    void tooManyRequestsHonoursRetryAfter() {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("ok"));
+        bridge.mock.addStubMapping(created());
+        String c = contact();
+        String id = send(c);
+        await().atMost(Duration.ofSeconds(10)).until(() -> message(id).get("status").asText().equals("sending"));
+        List<LoggedRequest> tries = requestsTo(c);
+        assertThat(tries).hasSize(2);
+        Duration gap = Duration.between(tries.get(0).getLoggedDate().toInstant(), tries.get(1).getLoggedDate().toInstant());
+        assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void aTimeoutIsRetried() {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(2500)
+                        .withBody("{\"data\":{\"id\":\"too-late\"}}")).willSetStateTo("ok"));
+        bridge.mock.addStubMapping(created());
+        String id = send(contact());
+        await().atMost(Duration.ofSeconds(10)).until(() -> message(id).get("status").asText().equals("sending"));
+        JsonNode m = message(id);
+        assertThat(m.get("provider_message_id").asText()).isNotEqualTo("too-late");
+        assertThat(m.get("history").toString()).contains("io.timeout");
+    }
+
+    @Test
+    void connectionRefusedIsRetriedAndPausesTheCarrier() throws Exception {
+        int closed = org.apache.camel.test.AvailablePortFinder.getNextAvailable();
+        java.nio.file.Path file = bridge.workDir().resolve("directory.yaml");
+        String yaml = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, yaml.replaceFirst("base-url: http://[^/]+/didww",
+                "base-url: http://127.0.0.1:" + closed + "/didww"));
+        Thread.sleep(1200); // the directory is reloaded
+        String id = send(contact());
+        await().atMost(Duration.ofSeconds(10)).until(() -> message(id).get("attempts").asInt() >= 3);
+        JsonNode m = message(id);
+        assertThat(m.get("status").asText()).isEqualTo("retrying");
+        assertThat(m.get("error_code").asText()).isEqualTo("io.connect");
+
+        java.nio.file.Files.writeString(file, yaml); // the carrier is reachable again
+        bridge.mock.addStubMapping(created());
+        await().atMost(Duration.ofSeconds(15)).until(() -> message(id).get("status").asText().equals("sending"));
+    }
+
+    @Test
+    void callbackCode4SendsAgainAndOnlyTheFinalSuccessReachesThePlatform() {
+        bridge.mock.addStubMapping(created());
+        String c = contact();
+        String id = send(c);
+        await().until(() -> !message(id).get("provider_message_id").isNull());
+        String first = message(id).get("provider_message_id").asText();
+        callback(first, "Failed", "4");
+        await().until(() -> requestsTo(c).size() == 2);
+        await().until(() -> !message(id).get("provider_message_id").asText().equals(first));
+        String second = message(id).get("provider_message_id").asText();
+        callback(second, "Success", null);
+        await().until(() -> eventsAbout(id).size() == 1);
+        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        JsonNode m = message(id);
+        assertThat(m.get("status").asText()).isEqualTo("sent");
+        assertThat(m.get("attempts").asInt()).isEqualTo(2);
+        assertThat(m.get("history").findValuesAsText("status")).containsSubsequence("sending", "retrying", "sending",
+                "sent");
+    }
+
+    @Test
+    void aPermanentCallbackCodeFailsAtOnce() {
+        bridge.mock.addStubMapping(created());
+        String c = contact();
+        String id = send(c);
+        await().until(() -> !message(id).get("provider_message_id").isNull());
+        callback(message(id).get("provider_message_id").asText(), "Failed", "9");
+        await().until(() -> eventsAbout(id).size() == 1);
+        assertThat(eventsAbout(id).get(0).at("/params/reason").asText())
+                .isEqualTo("SMS destination address is not allowed");
+        assertThat(requestsTo(c)).hasSize(1);
+    }
+
+    @Test
+    void aRestartInTheMiddleOfARetryKeepsTheSchedule() throws Exception {
+        bridge.stopBridge();
+        bridge.startBridge();
+        // long back-off, so the schedule is visible across the restart
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).willReturn(aResponse().withStatus(503)));
+        String c = contact();
+        String id = send(c);
+        await().until(() -> message(id).get("status").asText().equals("retrying"));
+        Instant due = Instant.parse(message(id).get("next_attempt_at").asText());
+        bridge.stopBridge();
+        bridge.mock.resetMappings();
+        bridge.mock.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));
+        bridge.mock.addStubMapping(created());
+        bridge.startBridge();
+        await().atMost(Duration.ofSeconds(10)).until(() -> requestsTo(c).size() == 2);
+        Instant retried = requestsTo(c).get(1).getLoggedDate().toInstant();
+        assertThat(retried).isAfterOrEqualTo(due.minusMillis(50));
+        await().until(() -> message(id).get("status").asText().equals("sending"));
+    }
+
+    @Test
+    void anOutageBuildsABacklogThatDrainsInOrder() throws Exception {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).willReturn(aResponse().withStatus(503)));
+        bridge.mock.addStubMapping(created());
+        List<String> contacts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String c = contact();
+            contacts.add(c.substring(1));
+            ids.add(send(c));
+            Thread.sleep(20);
+        }
+        Thread.sleep(1500);
+        bridge.mock.removeStub(bridge.mock.listAllStubMappings().getMappings().stream()
+                .filter(s -> s.getPriority() != null && s.getPriority() == 1).findFirst().orElseThrow());
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
+                .allMatch(id -> message(id).get("status").asText().equals("sending")));
+        // the successful sends, in the order the carrier saw them
+        List<String> order = bridge.mock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals(DIDWW) && e.getResponse().getStatus() == 201)
+                .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
+                .map(e -> contacts.stream().filter(c -> e.getRequest().getBodyAsString().contains(c)).findFirst()
+                        .orElseThrow())
+                .toList();
+        assertThat(order).hasSize(30).doesNotHaveDuplicates();
+        for (int i = 0; i < order.size(); i++) {
+            // the senders work in parallel, so neighbours may swap; nothing jumps far ahead
+            assertThat(Math.abs(contacts.indexOf(order.get(i)) - i)).as("position of message " + i).isLessThanOrEqualTo(16);
+        }
+        // the carrier was paused, not hammered: far fewer failed tries than messages x attempts
+        long failures = bridge.mock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().equals(DIDWW) && e.getResponse().getStatus() == 503).count();
+        assertThat(failures).isLessThan(30);
+    }
+}

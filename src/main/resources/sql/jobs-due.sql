@@ -1,8 +1,9 @@
--- jobs due now, oldest first: ready and past their next attempt, or held by an instance whose
--- lease ran out (it died). Each is then reserved with jobStore.handOver before it is queued.
+-- jobs due now, oldest first (by creation, so a backlog drains in order): ready and past their
+-- next attempt, or held by an instance whose lease ran out (it died). Each is then reserved with
+-- jobStore.handOver before it is queued.
 SELECT id, kind
 FROM jobs
 WHERE (state = 'ready' AND next_attempt_at <= CURRENT_TIMESTAMP)
    OR (state IN ('running', 'queued') AND locked_until < CURRENT_TIMESTAMP)
-ORDER BY next_attempt_at, id
+ORDER BY id
 FETCH FIRST :#${header.batch} ROWS ONLY

@@ -114,6 +114,13 @@ public final class JobStore {
                 + " last_error = ?, updated_at = ? WHERE id = ?", at, truncate(error), Instant.now(), id);
     }
 
+    /** Makes every send that waits for a carrier integration's circuit due now. */
+    public int release(Connection c, String integrationId, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'ready'"
+                + " AND kind = 'carrier-send' AND last_error LIKE 'waiting:%' AND message_id IN"
+                + " (SELECT id FROM messages WHERE integration_id = ?)", now, now, integrationId);
+    }
+
     /** Keeps a job that will not be tried again, for the operator to inspect. */
     public void bury(Connection c, long id, String error) throws SQLException {
         Sql.update(c, "UPDATE jobs SET state = 'dead', locked_until = NULL, locked_by = NULL, last_error = ?,"

@@ -32,6 +32,8 @@ import java.util.List;
 public final class CarrierSender {
 
     public static final String PROVIDER_HEADER = "SmsBridgeProvider";
+    /** Marks a job that waits for its carrier's circuit ({@link JobStore#release} looks for it). */
+    private static final String WAITING = "waiting: ";
     private static final Logger LOG = LoggerFactory.getLogger(CarrierSender.class);
 
     private final Database db;
@@ -90,7 +92,7 @@ public final class CarrierSender {
             return;
         }
         db.inTransaction(c -> {
-            jobs.retryAt(c, job.id(), until, "waiting: " + m.provider() + " is failing (circuit open)");
+            jobs.retryAt(c, job.id(), until, WAITING + m.provider() + " is failing (circuit open)");
             messages.setNextAttempt(c, m.id(), until);
             return null;
         });
@@ -131,7 +133,11 @@ public final class CarrierSender {
             // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
             int attempt = m.attempts() + 1;
             if (result.isAccepted()) {
-                circuits.succeeded(m.integrationId());
+                if (circuits.succeeded(m.integrationId())) {
+                    int waiting = jobs.release(c, m.integrationId(), now);
+                    LOG.info("Integration {} ({}) works again; {} waiting message(s) go out oldest first",
+                            m.integrationId(), m.provider(), waiting);
+                }
                 messages.setSending(c, m.id(), result.providerMessageId(), attempt, now);
                 jobs.delete(c, job.id());
                 StoredMessage sent = messages.find(c, m.id());
@@ -144,7 +150,12 @@ public final class CarrierSender {
             if (policy != null && policy.needsOperator(o)) {
                 LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
             }
-            if (next != null) {
+            Instant paused = circuits.openUntil(m.integrationId());
+            if (next != null && paused != null) {
+                // the carrier is paused: wait in line with the others, released together when it is back
+                messages.setRetrying(c, m.id(), attempt, paused, o.code(), o.reason(), now);
+                jobs.retryAt(c, job.id(), paused, WAITING + o.reason());
+            } else if (next != null) {
                 messages.setRetrying(c, m.id(), attempt, next, o.code(), o.reason(), now);
                 jobs.retryAt(c, job.id(), next, o.reason());
                 LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt,

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One circuit per carrier integration, per instance. After {@code threshold} transient failures in a
  * row the circuit opens: sends wait (their jobs are moved to the reopening time, in their original
  * order) instead of each failing on its own schedule. When the time comes one send probes the
- * carrier; success closes the circuit and the backlog drains oldest first at the senders' pace;
- * failure keeps it open twice as long, up to {@code maxOpen}.
+ * carrier; success closes the circuit and releases the waiting sends, which drain oldest first at the
+ * senders' pace; failure keeps it open twice as long, up to {@code maxOpen}.
  */
 public final class CircuitBreakers {
 
@@ -39,11 +39,16 @@ public final class CircuitBreakers {
         return c == null ? GO : c.permit(now);
     }
 
-    public void succeeded(String key) {
+    /** Records a success; returns true when this closed an open circuit (its waiting sends may go now). */
+    public boolean succeeded(String key) {
         Circuit c = circuits.get(key);
-        if (c != null) {
-            c.succeeded();
-        }
+        return c != null && c.succeeded();
+    }
+
+    /** Until when the circuit of {@code key} holds sends back, or null when it is closed. */
+    public Instant openUntil(String key) {
+        Circuit c = circuits.get(key);
+        return c == null ? null : c.openUntil();
     }
 
     /** Records a transient failure; returns true when this failure opened (or re-opened) the circuit. */
@@ -56,6 +61,7 @@ public final class CircuitBreakers {
         private Instant openUntil;
         private Duration currentOpen = open;
         private boolean probing;
+        private Instant probeStarted;
 
         synchronized Permit permit(Instant now) {
             if (openUntil == null) {
@@ -64,19 +70,27 @@ public final class CircuitBreakers {
             if (now.isBefore(openUntil)) {
                 return new Permit(openUntil);
             }
-            if (!probing) {
+            // a probe whose answer never came (its sender died) is replaced after one open period
+            if (!probing || now.isAfter(probeStarted.plus(currentOpen))) {
                 probing = true;
+                probeStarted = now;
                 return GO;
             }
-            // a probe is out: the rest wait for its answer
-            return new Permit(now.plus(currentOpen.dividedBy(2)));
+            // a probe is out: the rest wait for its answer (a success releases them at once)
+            return new Permit(now.plus(currentOpen));
         }
 
-        synchronized void succeeded() {
+        synchronized Instant openUntil() {
+            return openUntil;
+        }
+
+        synchronized boolean succeeded() {
+            boolean wasOpen = openUntil != null;
             failures = 0;
             openUntil = null;
             probing = false;
             currentOpen = open;
+            return wasOpen;
         }
 
         synchronized boolean failed(Instant now) {

@@ -212,17 +212,26 @@ class FaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
                 .allMatch(id -> message(id).get("status").asText().equals("sending")));
         // the successful sends, in the order the carrier saw them
-        List<String> order = bridge.mock.getAllServeEvents().stream()
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> journal =
+                new ArrayList<>(bridge.mock.getAllServeEvents());
+        java.util.Collections.reverse(journal); // the journal lists the newest first
+        List<String> order = journal.stream()
                 .filter(e -> e.getRequest().getUrl().equals(DIDWW) && e.getResponse().getStatus() == 201)
-                .sorted((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()))
                 .map(e -> contacts.stream().filter(c -> e.getRequest().getBodyAsString().contains(c)).findFirst()
                         .orElseThrow())
                 .toList();
         assertThat(order).hasSize(30).doesNotHaveDuplicates();
+        // oldest first: the senders work in parallel and a send in flight when the carrier comes back
+        // may pass ahead, so measure disorder as the share of message pairs that swapped places
+        int inversions = 0;
         for (int i = 0; i < order.size(); i++) {
-            // the senders work in parallel, so neighbours may swap; nothing jumps far ahead
-            assertThat(Math.abs(contacts.indexOf(order.get(i)) - i)).as("position of message " + i).isLessThanOrEqualTo(16);
+            for (int j = i + 1; j < order.size(); j++) {
+                if (contacts.indexOf(order.get(i)) > contacts.indexOf(order.get(j))) {
+                    inversions++;
+                }
+            }
         }
+        assertThat(inversions).as("pairs out of order, of 435 (typically 20-40)").isLessThan(65);
         // the carrier was paused, not hammered: far fewer failed tries than messages x attempts
         long failures = bridge.mock.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(DIDWW) && e.getResponse().getStatus() == 503).count();

@@ -9,6 +9,7 @@ import io.smsbridge.directory.DirectoryParser;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.DirectoryStore;
 import io.smsbridge.inbound.InboundService;
+import io.smsbridge.jobs.JobDispatch;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.ReceiptStore;
@@ -91,6 +92,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                 Durations.parse(props.resolveProperty("circuit.open-for").orElse("10s")),
                 Durations.parse(props.resolveProperty("circuit.max-open-for").orElse("2m")));
         r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits));
+        r.bind("jobDispatch", new JobDispatch(jobs, circuits));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
         r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
         r.bind("thinqApi", new ThinqApi(props.resolveProperty("thinq.base-url").orElse("https://api.thinq.com")));

@@ -35,22 +35,29 @@ public final class JobStore {
     /** Adds a job for now inside the caller's transaction; returns its id (for the fast path). */
     public long enqueue(Connection c, JobKind kind, String messageId, String organizationId, String payload,
             Instant now) throws SQLException {
-        return insert(c, kind, messageId, organizationId, payload, now.plus(FAST_PATH_GRACE), now);
+        return insert(c, kind, messageId, organizationId, null, payload, now.plus(FAST_PATH_GRACE), now);
+    }
+
+    /** Adds a carrier send for now inside the caller's transaction; returns its id (for the fast path). */
+    public long enqueueSend(Connection c, String messageId, String organizationId, String integrationId, Instant now)
+            throws SQLException {
+        return insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null,
+                now.plus(FAST_PATH_GRACE), now);
     }
 
     /** Adds a job the poller takes at {@code at} (a resend decided by a carrier's report). */
-    public long enqueueAt(Connection c, JobKind kind, String messageId, String organizationId, Instant at,
+    public long enqueueSendAt(Connection c, String messageId, String organizationId, String integrationId, Instant at,
             Instant now) throws SQLException {
         // attempts = 1 marks it as not fresh: only the poller takes it, once due
-        long id = insert(c, kind, messageId, organizationId, null, at, now);
+        long id = insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, at, now);
         Sql.update(c, "UPDATE jobs SET attempts = 1 WHERE id = ?", id);
         return id;
     }
 
-    private long insert(Connection c, JobKind kind, String messageId, String organizationId, String payload,
-            Instant nextAttempt, Instant now) throws SQLException {
+    private long insert(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,
+            String payload, Instant nextAttempt, Instant now) throws SQLException {
         String sql = "INSERT INTO jobs (kind, message_id, organization_id, payload, state, attempts, next_attempt_at,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, 'ready', 0, ?, ?, ?)";
+                + " created_at, updated_at, integration_id) VALUES (?, ?, ?, ?, 'ready', 0, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.dbValue());
             ps.setString(2, messageId);
@@ -59,6 +66,7 @@ public final class JobStore {
             ps.setObject(5, Database.ts(nextAttempt));
             ps.setObject(6, Database.ts(now));
             ps.setObject(7, Database.ts(now));
+            ps.setString(8, integrationId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -117,8 +125,7 @@ public final class JobStore {
     /** Makes every send that waits for a carrier integration's circuit due now. */
     public int release(Connection c, String integrationId, Instant now) throws SQLException {
         return Sql.update(c, "UPDATE jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'ready'"
-                + " AND kind = 'carrier-send' AND last_error LIKE 'waiting:%' AND message_id IN"
-                + " (SELECT id FROM messages WHERE integration_id = ?)", now, now, integrationId);
+                + " AND integration_id = ? AND last_error LIKE 'waiting:%'", now, now, integrationId);
     }
 
     /** Keeps a job that will not be tried again, for the operator to inspect. */

@@ -4,6 +4,7 @@ import io.smsbridge.db.Database;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.jobs.Job;
+import io.smsbridge.jobs.JobDispatch;
 import io.smsbridge.jobs.JobExchange;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
@@ -57,6 +58,7 @@ public final class CarrierSender {
 
     /** Takes the job in the body (its id). Body becomes the OutboundSms. */
     public void prepare(Exchange exchange) {
+        boolean probe = exchange.getMessage().getHeader(JobDispatch.PROBE_HEADER, false, Boolean.class);
         Job job = JobExchange.claim(exchange, jobs);
         if (job == null) {
             return;
@@ -72,8 +74,8 @@ public final class CarrierSender {
                     null);
             return;
         }
-        CircuitBreakers.Permit permit = circuits.permit(integration.id(), Instant.now());
-        if (!permit.allowed()) {
+        CircuitBreakers.Permit permit = probe ? null : circuits.permit(integration.id(), Instant.now());
+        if (permit != null && !permit.allowed()) {
             JobExchange.skip(exchange);
             defer(job, m, permit.waitUntil());
             return;
@@ -91,11 +93,19 @@ public final class CarrierSender {
                     m.provider() + " kept failing until the message was too old to send"), null), null);
             return;
         }
+        LOG.debug("Message {} waits for {} until {}", m.id(), m.integrationId(), until);
         db.inTransaction(c -> {
             jobs.retryAt(c, job.id(), until, WAITING + m.provider() + " is failing (circuit open)");
             messages.setNextAttempt(c, m.id(), until);
             return null;
         });
+        if (circuits.openUntil(m.integrationId()) == null) {
+            // the probe succeeded while this job was being put aside: it missed the release
+            db.inTransaction(c -> {
+                jobs.retryAt(c, job.id(), Instant.now(), WAITING + m.provider() + " is back");
+                return null;
+            });
+        }
     }
 
     /** The provider route could not reach the carrier (connection refused, timeout, …). */

@@ -7,7 +7,6 @@ import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
-import io.smsbridge.jobs.JobKind;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
@@ -116,7 +115,7 @@ public final class OutboundService {
                     contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user, null, null,
                     text, media, segments.encoding().name(),
                     segments.parts(), integration.provider(), null, MessageStatus.QUEUED), now);
-            return List.of(jobs.enqueue(c, JobKind.CARRIER_SEND, id, org.id(), null, now));
+            return List.of(jobs.enqueueSend(c, id, org.id(), integration.id(), now));
         });
         return new Accepted(id, MessageStatus.QUEUED.dbValue(), jobIds);
     }

@@ -14,14 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CircuitBreakers {
 
-    /** What a sender may do now. {@code waitUntil} is null when it may send. */
-    public record Permit(Instant waitUntil) {
+    /**
+     * What a sender may do now. {@code waitUntil} is null when it may send; {@code probe} when this
+     * send is the one that tries a failing carrier again.
+     */
+    public record Permit(Instant waitUntil, boolean probe) {
         public boolean allowed() {
             return waitUntil == null;
         }
     }
 
-    private static final Permit GO = new Permit(null);
+    private static final Permit GO = new Permit(null, false);
+    private static final Permit PROBE = new Permit(null, true);
 
     private final int threshold;
     private final Duration open;
@@ -68,16 +72,16 @@ public final class CircuitBreakers {
                 return GO;
             }
             if (now.isBefore(openUntil)) {
-                return new Permit(openUntil);
+                return new Permit(openUntil, false);
             }
             // a probe whose answer never came (its sender died) is replaced after one open period
             if (!probing || now.isAfter(probeStarted.plus(currentOpen))) {
                 probing = true;
                 probeStarted = now;
-                return GO;
+                return PROBE;
             }
             // a probe is out: the rest wait for its answer (a success releases them at once)
-            return new Permit(now.plus(currentOpen));
+            return new Permit(now.plus(currentOpen), false);
         }
 
         synchronized Instant openUntil() {

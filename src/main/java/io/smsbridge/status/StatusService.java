@@ -127,7 +127,7 @@ public final class StatusService {
             return false;
         }
         messages.setRetrying(c, m.id(), m.attempts(), next, report.code(), report.reason(), now);
-        jobs.enqueueAt(c, JobKind.CARRIER_SEND, m.id(), m.organizationId(), next, now);
+        jobs.enqueueSendAt(c, m.id(), m.organizationId(), m.integrationId(), next, now);
         LOG.info("Message {}: {} reported {} ({}); sending again at {}", m.id(), m.provider(), report.code(),
                 report.reason(), next);
         return true;

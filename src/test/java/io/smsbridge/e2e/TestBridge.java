@@ -42,13 +42,27 @@ public final class TestBridge implements AutoCloseable {
     private Main main;
     private final Path work;
     private final Map<String, String> props;
+    private final boolean owner;
 
-    private TestBridge(WireMockServer mock, int port, Main main, Path work, Map<String, String> props) {
+    private TestBridge(WireMockServer mock, int port, Main main, Path work, Map<String, String> props,
+            boolean owner) {
         this.mock = mock;
         this.port = port;
         this.main = main;
         this.work = work;
         this.props = props;
+        this.owner = owner;
+    }
+
+    /** A second instance on the same database, directory and WireMock (its own port). */
+    public TestBridge sibling() throws Exception {
+        Map<String, String> p = new HashMap<>(props);
+        int siblingPort = AvailablePortFinder.getNextAvailable();
+        p.put("camel.server.port", String.valueOf(siblingPort));
+        p.put("camel.management.port", String.valueOf(siblingPort));
+        Main m = Application.create(p);
+        m.start();
+        return new TestBridge(mock, siblingPort, m, work, p, false);
     }
 
     /** {@code directoryYaml} may use {@code ${mock}} for WireMock's base URL. */
@@ -82,7 +96,7 @@ public final class TestBridge implements AutoCloseable {
             TestDatabases.drop(props);
             throw e;
         }
-        return new TestBridge(mock, port, main, work, props);
+        return new TestBridge(mock, port, main, work, props, true);
     }
 
     /** Stops the bridge and starts a new one on the same port, database and directory. */
@@ -162,8 +176,10 @@ public final class TestBridge implements AutoCloseable {
         try {
             main.stop();
         } finally {
-            mock.stop();
-            TestDatabases.drop(props);
+            if (owner) {
+                mock.stop();
+                TestDatabases.drop(props);
+            }
         }
     }
 

@@ -61,13 +61,14 @@ public final class InboundService {
         }
         Organization org = directory.current().organizations().get(number.organizationId());
         String conversationId = conversations.ensure(number.number(), contact.value());
-        Instant now = Instant.now();
         return db.inTransaction(c -> {
             if (!receipts.record(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), sms.providerMessageId(),
-                    now)) {
+                    Instant.now())) {
                 return new InboundResult(null, true, false, 0, List.of());
             }
             Session session = conversations.lockAndGetSession(c, conversationId);
+            // read the clock under the lock: decisions and timestamps follow the order of the lock
+            Instant now = Instant.now();
             InboundDecision decision = StickinessPolicy.onInbound(session, number.stickiness(), number.users(), now);
             conversations.apply(c, session, decision, now);
 

@@ -105,10 +105,11 @@ public final class OutboundService {
 
         List<String> media = hasMedia ? List.of(mediaUrl) : null;
         String conversationId = conversations.ensure(number.number(), contact.value());
-        Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
         List<Long> jobIds = db.inTransaction(c -> {
             Session session = conversations.lockAndGetSession(c, conversationId);
+            // read the clock under the lock: decisions and timestamps follow the order of the lock
+            Instant now = Instant.now();
             OutboundDecision decision = StickinessPolicy.onOutbound(session, number.stickiness(), user, now);
             conversations.apply(c, conversationId, session, decision, now);
             messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound", number.number(),

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsbridge.outbound.OutboundSms;
+import io.smsbridge.provider.CarrierHttp;
 import io.smsbridge.outbound.SendResult;
 import io.smsbridge.phone.PhoneNumbers;
 import io.smsbridge.retry.Outcome;
-import io.smsbridge.retry.RetryAfter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 
 /**
  * DIDWW HTTP OUT (protocols.md §2): {@code POST {base-url}/outbound_messages}, a JSON:API document,
@@ -52,30 +50,20 @@ public final class DidwwApi {
         OutboundSms sms = msg.getBody(OutboundSms.class);
         var integration = sms.integration();
         String base = integration.setting("base-url", defaultBaseUrl);
-        String credentials = integration.setting("username") + ":" + integration.setting("password");
-        msg.removeHeaders("*");
-        msg.setHeader(Exchange.HTTP_METHOD, "POST");
-        msg.setHeader(Exchange.HTTP_URI, stripSlash(base) + "/outbound_messages");
+        CarrierHttp.post(msg, CarrierHttp.withoutTrailingSlash(base) + "/outbound_messages", MEDIA_TYPE);
+        CarrierHttp.basicAuth(msg, integration.setting("username"), integration.setting("password"));
         msg.setHeader(Exchange.CONTENT_TYPE, MEDIA_TYPE);
-        msg.setHeader("Accept", MEDIA_TYPE);
-        msg.setHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         // bytes, so the HTTP client adds no charset parameter and encodes nothing as Latin-1
         msg.setBody(body(sms, integration.setting("campaign-id")).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads DIDWW's answer into a SendResult. */
     public void response(Exchange exchange) {
-        Message msg = exchange.getMessage();
-        int status = msg.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = msg.getBody(String.class);
-        String retryAfter = msg.getHeader("Retry-After", String.class);
-        msg.removeHeaders("*");
-        msg.setBody(result(status, body, RetryAfter.parse(retryAfter, Instant.now())));
+        CarrierHttp.answer(exchange, DidwwApi::result);
     }
 
     static SendResult result(int status, String body, java.time.Duration retryAfter) {
-        JsonNode json = parse(body);
+        JsonNode json = CarrierHttp.json(body);
         if (status >= 200 && status < 300) {
             String id = json == null ? null : json.path("data").path("id").asText(null);
             if (id == null || id.isBlank()) {
@@ -95,20 +83,5 @@ public final class DidwwApi {
         }
         // errors[].code is the API's own namespace, not a callback code_id: shown, not matched
         return SendResult.failed(Outcome.http(status, null, reason).withCode(code), retryAfter);
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.outbound.OutboundSms;
 import io.smsbridge.outbound.SendResult;
+import io.smsbridge.provider.CarrierHttp;
 import io.smsbridge.retry.Outcome;
-import io.smsbridge.retry.RetryAfter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 
 /**
  * thinQ (Commio) origination API: SMS as JSON to {@code …/origination/sms/send}, MMS as multipart
@@ -54,17 +52,11 @@ public final class ThinqApi {
         OutboundSms sms = msg.getBody(OutboundSms.class);
         Integration integration = sms.integration();
         String base = integration.setting("base-url", defaultBaseUrl);
-        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         boolean mms = sms.mediaUrls() != null && !sms.mediaUrls().isEmpty();
-        String url = base + "/account/" + integration.setting("account-id") + "/product/origination/"
+        String url = CarrierHttp.withoutTrailingSlash(base) + "/account/" + integration.setting("account-id") + "/product/origination/"
                 + (mms ? "mms" : "sms") + "/send";
-        String credentials = integration.setting("username") + ":" + integration.setting("token");
-        msg.removeHeaders("*");
-        msg.setHeader(Exchange.HTTP_METHOD, "POST");
-        msg.setHeader(Exchange.HTTP_URI, url);
-        msg.setHeader("Accept", "application/json");
-        msg.setHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        CarrierHttp.post(msg, url, "application/json");
+        CarrierHttp.basicAuth(msg, integration.setting("username"), integration.setting("token"));
         if (mms) {
             MultipartEntityBuilder form = MultipartEntityBuilder.create()
                     .addTextBody("from_did", did(sms.from()), TEXT)
@@ -81,16 +73,11 @@ public final class ThinqApi {
     }
 
     public void response(Exchange exchange) {
-        Message msg = exchange.getMessage();
-        int status = msg.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = msg.getBody(String.class);
-        String retryAfter = msg.getHeader("Retry-After", String.class);
-        msg.removeHeaders("*");
-        msg.setBody(result(status, body, RetryAfter.parse(retryAfter, Instant.now())));
+        CarrierHttp.answer(exchange, ThinqApi::result);
     }
 
     static SendResult result(int status, String body, java.time.Duration retryAfter) {
-        JsonNode json = parse(body);
+        JsonNode json = CarrierHttp.json(body);
         if (status >= 200 && status < 300) {
             String guid = json == null ? null : json.path("guid").asText(null);
             if (guid == null || guid.isBlank()) {
@@ -114,16 +101,5 @@ public final class ThinqApi {
             }
         }
         return "";
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

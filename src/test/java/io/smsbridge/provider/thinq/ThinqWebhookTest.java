@@ -72,6 +72,9 @@ class ThinqWebhookTest {
             dlr-acceptd.txt           | g-4 | SENT      | false | <none>  | g-4/ACCEPTD
             dlr-rejectd.txt           | g-5 | FAILED    | true  | REJECTD | g-5/REJECTD
             dlr-send-status-only.json | g-6 | DELIVERED | true  | <none>  | g-6/DELIVERED
+            dlr-deleted.txt           | g-8 | FAILED    | true  | DELETED | g-8/DELETED
+            dlr-unknown.txt           | g-9 | FAILED    | true  | 011     | g-9/UNKNOWN
+            dlr-enroute.txt           | g-10 | SENT     | false | <none>  | g-10/ENROUTE
             """)
     void deliveryConfirmations(String fixture, String guid, MessageStatus status, boolean notify, String code,
             String dedupe) throws IOException {

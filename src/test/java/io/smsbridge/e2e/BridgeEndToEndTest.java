@@ -106,27 +106,6 @@ class BridgeEndToEndTest {
                 .formatted(type, id, status, code == null ? "null" : code), "X-Webhook-Token", token);
     }
 
-    List<JsonNode> eventsFrom(String contact) {
-        return bridge.platformPosts("/platform/acme").stream()
-                .filter(e -> contact.equals(e.at("/params/from").asText())).toList();
-    }
-
-    List<JsonNode> eventsAbout(String messageId) {
-        return bridge.platformPosts("/platform/acme").stream()
-                .filter(e -> messageId.equals(e.at("/params/messageid").asText())).toList();
-    }
-
-    JsonNode message(String id) {
-        TestBridge.Response r = bridge.get("/api/v1/messages/" + id, "Authorization", AUTH);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().get("data");
-    }
-
-    String providerId(String messageId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !message(messageId).get("provider_message_id").isNull());
-        return message(messageId).get("provider_message_id").asText();
-    }
-
     List<String> recipients(JsonNode event) {
         return event.at("/params/recipients").findValuesAsText("extension");
     }
@@ -142,8 +121,8 @@ class BridgeEndToEndTest {
     void inboundWithoutSessionGoesToEveryUserAsAGroupChat() {
         String c = contact();
         assertThat(didwwInbound("g-" + c, c.substring(1), STICKY, "Hi all").status()).isEqualTo(200);
-        await().until(() -> eventsFrom(c).size() == 1);
-        JsonNode e = eventsFrom(c).get(0);
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        JsonNode e = bridge.eventsFrom(c).get(0);
         assertThat(e.get("method").asText()).isEqualTo("message");
         assertThat(e.at("/params/to").asText()).isEqualTo(STICKY);
         assertThat(e.at("/params/content").asText()).isEqualTo("Hi all");
@@ -152,7 +131,7 @@ class BridgeEndToEndTest {
         assertThat(e.at("/params/recipients/0/domain").asText()).isEqualTo("acme.example");
         assertThat(e.at("/params/conversation").asText()).isNotBlank();
         String id = e.at("/params/id").asText();
-        await().until(() -> message(id).get("status").asText().equals("delivered_to_platform"));
+        await().until(() -> bridge.message(id).get("status").asText().equals("delivered_to_platform"));
         LoggedRequest post = bridge.mock.findAll(postRequestedFor(urlEqualTo("/platform/acme"))).get(0);
         assertThat(post.getHeader("Authorization")).isEqualTo("Bearer " + PLATFORM_TOKEN);
     }
@@ -173,14 +152,14 @@ class BridgeEndToEndTest {
         assertThat(body.at("/data/type").asText()).isEqualTo("outbound_messages");
         assertThat(body.at("/data/attributes/source").asText()).isEqualTo("19179056077");
         assertThat(body.at("/data/attributes/content").asText()).isEqualTo("Quote attached");
-        providerId(id);
+        bridge.carrierId(id);
 
         didwwInbound("r-" + c, c.substring(1), STICKY, "Thanks!");
-        await().until(() -> eventsFrom(c).size() == 1);
-        JsonNode reply = eventsFrom(c).get(0);
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        JsonNode reply = bridge.eventsFrom(c).get(0);
         assertThat(reply.at("/params/group").asBoolean()).isFalse();
         assertThat(recipients(reply)).containsExactly("101");
-        assertThat(reply.at("/params/conversation").asText()).isEqualTo(message(id).get("conversation_id").asText());
+        assertThat(reply.at("/params/conversation").asText()).isEqualTo(bridge.message(id).get("conversation_id").asText());
     }
 
     @Test
@@ -189,8 +168,8 @@ class BridgeEndToEndTest {
         sendOk(STICKY, c, "101", "First");
         sendOk(STICKY, c, "102", "Taking over");
         didwwInbound("t-" + c, c.substring(1), STICKY, "Who is this?");
-        await().until(() -> eventsFrom(c).size() == 1);
-        assertThat(recipients(eventsFrom(c).get(0))).containsExactly("102");
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        assertThat(recipients(bridge.eventsFrom(c).get(0))).containsExactly("102");
         assertThat(sessionReasons(STICKY, c)).containsExactlyInAnyOrder("reassigned", null);
     }
 
@@ -216,8 +195,8 @@ class BridgeEndToEndTest {
         String c = contact();
         sendOk(NOT_STICKY, c, "101", "Hello");
         didwwInbound("d-" + c, c.substring(1), NOT_STICKY, "Hi");
-        await().until(() -> eventsFrom(c).size() == 1);
-        assertThat(eventsFrom(c).get(0).at("/params/group").asBoolean()).isTrue();
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        assertThat(bridge.eventsFrom(c).get(0).at("/params/group").asBoolean()).isTrue();
         assertThat(sessionReasons(NOT_STICKY, c)).isEmpty();
     }
 
@@ -234,9 +213,9 @@ class BridgeEndToEndTest {
         String c = contact();
         assertThat(didwwInbound("dup-" + c, c.substring(1), STICKY, "Once").status()).isEqualTo(200);
         assertThat(didwwInbound("dup-" + c, c.substring(1), STICKY, "Once").status()).isEqualTo(200);
-        await().until(() -> eventsFrom(c).size() == 1);
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
         Thread.sleep(500);
-        assertThat(eventsFrom(c)).hasSize(1);
+        assertThat(bridge.eventsFrom(c)).hasSize(1);
         assertThat(countMessages(c)).isEqualTo(1);
     }
 
@@ -248,8 +227,8 @@ class BridgeEndToEndTest {
                 .formatted(c.substring(1));
         assertThat(bridge.postJson("/webhooks/acme-didww?token=" + DIDWW_TOKEN, body).status()).isEqualTo(200);
         assertThat(bridge.postJson("/webhooks/acme-didww?token=" + DIDWW_TOKEN, body).status()).isEqualTo(200);
-        await().until(() -> eventsFrom(c).size() == 1);
-        assertThat(eventsFrom(c).get(0).at("/params/content").asText()).isEqualTo("Hi");
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        assertThat(bridge.eventsFrom(c).get(0).at("/params/content").asText()).isEqualTo("Hi");
         Thread.sleep(300);
         assertThat(countMessages(c)).isEqualTo(1);
     }
@@ -265,16 +244,16 @@ class BridgeEndToEndTest {
         TestBridge.Response get = bridge.get("/webhooks/acme-didww?token=" + DIDWW_TOKEN + "&uuid=q-" + c2 + "&from=%2B"
                 + c2.substring(1) + "&to=19179056077&text=Get%20text");
         assertThat(get.status()).as(get.body()).isEqualTo(200);
-        await().until(() -> eventsFrom(c1).size() == 1 && eventsFrom(c2).size() == 1);
-        assertThat(eventsFrom(c1).get(0).at("/params/content").asText()).isEqualTo("Form text");
-        assertThat(eventsFrom(c2).get(0).at("/params/content").asText()).isEqualTo("Get text");
+        await().until(() -> bridge.eventsFrom(c1).size() == 1 && bridge.eventsFrom(c2).size() == 1);
+        assertThat(bridge.eventsFrom(c1).get(0).at("/params/content").asText()).isEqualTo("Form text");
+        assertThat(bridge.eventsFrom(c2).get(0).at("/params/content").asText()).isEqualTo("Get text");
     }
 
     @Test
     void shortCodesAndAlphanumericSendersAreDeliveredVerbatimButCannotBeAnsweredIfAlphanumeric() {
         assertThat(didwwInbound("sc-1", "72345", STICKY, "Your code is 1234").status()).isEqualTo(200);
         assertThat(didwwInbound("an-1", "ACME", STICKY, "Your parcel").status()).isEqualTo(200);
-        await().until(() -> eventsFrom("72345").size() == 1 && eventsFrom("ACME").size() == 1);
+        await().until(() -> bridge.eventsFrom("72345").size() == 1 && bridge.eventsFrom("ACME").size() == 1);
         TestBridge.Response reply = send(STICKY, "ACME", "101", "Hi");
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().at("/error/message").asText()).contains("alphanumeric");
@@ -291,16 +270,16 @@ class BridgeEndToEndTest {
     void successCallbackIsReportedAsDeliveredOnce() {
         String c = contact();
         String id = sendOk(STICKY, c, "101", "Status please");
-        String carrierId = providerId(id);
-        assertThat(message(id).get("status").asText()).isEqualTo("sending");
+        String carrierId = bridge.carrierId(id);
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("sending");
         assertThat(callback("acme-didww", DIDWW_TOKEN, "outbound_message_callbacks", carrierId, "Success", null)
                 .status()).isEqualTo(200);
         assertThat(callback("acme-didww", DIDWW_TOKEN, "outbound_message_callbacks", carrierId, "Success", null)
                 .status()).isEqualTo(200);
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
-        assertThat(message(id).get("status").asText()).isEqualTo("sent");
-        assertThat(message(id).get("history").findValuesAsText("status"))
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("sent");
+        assertThat(bridge.message(id).get("history").findValuesAsText("status"))
                 .containsSubsequence("queued", "sending", "sent");
     }
 
@@ -308,14 +287,14 @@ class BridgeEndToEndTest {
     void failedCallbackIsReportedWithTheCodeAndItsMeaning() {
         String c = contact();
         String id = sendOk(STICKY, c, "101", "Will fail");
-        String carrierId = providerId(id);
+        String carrierId = bridge.carrierId(id);
         callback("acme-didww", DIDWW_TOKEN, "outbound_message_callbacks", carrierId, "Failed", "8");
-        await().until(() -> eventsAbout(id).size() == 1);
-        JsonNode failed = eventsAbout(id).get(0);
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        JsonNode failed = bridge.eventsAbout(id).get(0);
         assertThat(failed.get("method").asText()).isEqualTo("failed");
         assertThat(failed.at("/params/code").asText()).isEqualTo("8");
         assertThat(failed.at("/params/reason").asText()).isEqualTo("SMS source address is not allowed");
-        JsonNode m = message(id);
+        JsonNode m = bridge.message(id);
         assertThat(m.get("status").asText()).isEqualTo("failed");
         assertThat(m.get("error_code").asText()).isEqualTo("8");
     }
@@ -324,7 +303,7 @@ class BridgeEndToEndTest {
     void withDeliveryReceiptsTheDlrDecidesAndHeaderAndFooterAreAdded() throws Exception {
         String c = contact();
         String id = sendOk(WITH_DLR, c, "101", "Body");
-        String carrierId = providerId(id);
+        String carrierId = bridge.carrierId(id);
         JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 didwwRequestsTo(c).get(0).getBodyAsString());
         assertThat(body.at("/data/attributes/content").asText()).isEqualTo("ACME:\nBody\nReply STOP to opt out");
@@ -332,13 +311,13 @@ class BridgeEndToEndTest {
                 new BasicCredentials("trunk-user-2", TRUNK_PASSWORD).asAuthorizationHeaderValue());
 
         callback("acme-didww-dlr", DLR_TOKEN, "outbound_message_callbacks", carrierId, "Success", null);
-        await().until(() -> message(id).get("status").asText().equals("sent"));
+        await().until(() -> bridge.message(id).get("status").asText().equals("sent"));
         Thread.sleep(400);
-        assertThat(eventsAbout(id)).isEmpty();
+        assertThat(bridge.eventsAbout(id)).isEmpty();
         callback("acme-didww-dlr", DLR_TOKEN, "dlr_event", carrierId, "DELIVERED", null);
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
-        assertThat(message(id).get("status").asText()).isEqualTo("delivered");
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("delivered");
     }
 
     @Test
@@ -348,19 +327,19 @@ class BridgeEndToEndTest {
         // DIDWW has not answered yet (1.5 s delay) but its callback is already here
         assertThat(callback("acme-didww", DIDWW_TOKEN, "outbound_message_callbacks", "early-callback-id", "Success",
                 null).status()).isEqualTo(200);
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
-        assertThat(message(id).get("status").asText()).isEqualTo("sent");
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("sent");
     }
 
     @Test
     void aCarrierRefusalFailsTheMessageWithTheCarriersDetail() {
         String id = sendOk(STICKY, REFUSED, "101", "Refused");
-        await().until(() -> eventsAbout(id).size() == 1);
-        JsonNode failed = eventsAbout(id).get(0);
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        JsonNode failed = bridge.eventsAbout(id).get(0);
         assertThat(failed.get("method").asText()).isEqualTo("failed");
         assertThat(failed.at("/params/reason").asText()).isEqualTo("destination - is not allowed");
-        assertThat(message(id).get("status").asText()).isEqualTo("failed");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("failed");
         assertThat(didwwRequestsTo(REFUSED)).hasSize(1); // a 400 is permanent: no retry
     }
 
@@ -385,14 +364,14 @@ class BridgeEndToEndTest {
     void sandboxRoundTripDeliversAndEchoesStickily() {
         String c = contact();
         String id = sendOk(SANDBOX, c, "102", "Ping");
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
-        await().until(() -> eventsFrom(c).size() == 1);
-        JsonNode echo = eventsFrom(c).get(0);
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        JsonNode echo = bridge.eventsFrom(c).get(0);
         assertThat(echo.at("/params/content").asText()).isEqualTo("Echo: Ping");
         assertThat(echo.at("/params/group").asBoolean()).isFalse();
         assertThat(recipients(echo)).containsExactly("102");
-        assertThat(message(id).get("status").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("delivered");
     }
 
     // ------------------------------------------------------------------ logs

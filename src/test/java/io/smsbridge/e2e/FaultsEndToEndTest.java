@@ -62,17 +62,8 @@ class FaultsEndToEndTest {
         return r.json().at("/data/id").asText();
     }
 
-    JsonNode message(String id) {
-        return bridge.get("/api/v1/messages/" + id, "Authorization", "Bearer " + API_KEY).json().get("data");
-    }
-
     List<LoggedRequest> requestsTo(String contact) {
         return bridge.mock.findAll(postRequestedFor(urlEqualTo(DIDWW)).withRequestBody(containing(contact.substring(1))));
-    }
-
-    List<JsonNode> eventsAbout(String id) {
-        return bridge.platformPosts("/platform/acme").stream()
-                .filter(e -> id.equals(e.at("/params/messageid").asText())).toList();
     }
 
     void callback(String carrierId, String status, String code) {
@@ -88,8 +79,8 @@ class FaultsEndToEndTest {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
         bridge.mock.addStubMapping(created());
         String id = send(contact());
-        await().until(() -> message(id).get("status").asText().equals("sending"));
-        JsonNode m = message(id);
+        await().until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        JsonNode m = bridge.message(id);
         assertThat(m.get("attempts").asInt()).isEqualTo(2);
         assertThat(m.get("history").findValuesAsText("status")).containsSubsequence("queued", "retrying", "sending");
     }
@@ -101,7 +92,7 @@ class FaultsEndToEndTest {
         bridge.mock.addStubMapping(created());
         String c = contact();
         String id = send(c);
-        await().atMost(Duration.ofSeconds(10)).until(() -> message(id).get("status").asText().equals("sending"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
         List<LoggedRequest> tries = requestsTo(c);
         assertThat(tries).hasSize(2);
         Duration gap = Duration.between(tries.get(0).getLoggedDate().toInstant(), tries.get(1).getLoggedDate().toInstant());
@@ -115,8 +106,8 @@ class FaultsEndToEndTest {
                         .withBody("{\"data\":{\"id\":\"too-late\"}}")).willSetStateTo("ok"));
         bridge.mock.addStubMapping(created());
         String id = send(contact());
-        await().atMost(Duration.ofSeconds(10)).until(() -> message(id).get("status").asText().equals("sending"));
-        JsonNode m = message(id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        JsonNode m = bridge.message(id);
         assertThat(m.get("provider_message_id").asText()).isNotEqualTo("too-late");
         assertThat(m.get("history").toString()).contains("io.timeout");
     }
@@ -130,14 +121,14 @@ class FaultsEndToEndTest {
                 "base-url: http://127.0.0.1:" + closed + "/didww"));
         Thread.sleep(1200); // the directory is reloaded
         String id = send(contact());
-        await().atMost(Duration.ofSeconds(10)).until(() -> message(id).get("attempts").asInt() >= 3);
-        JsonNode m = message(id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.message(id).get("attempts").asInt() >= 3);
+        JsonNode m = bridge.message(id);
         assertThat(m.get("status").asText()).isEqualTo("retrying");
         assertThat(m.get("error_code").asText()).isEqualTo("io.connect");
 
         java.nio.file.Files.writeString(file, yaml); // the carrier is reachable again
         bridge.mock.addStubMapping(created());
-        await().atMost(Duration.ofSeconds(15)).until(() -> message(id).get("status").asText().equals("sending"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
     }
 
     @Test
@@ -145,16 +136,16 @@ class FaultsEndToEndTest {
         bridge.mock.addStubMapping(created());
         String c = contact();
         String id = send(c);
-        await().until(() -> !message(id).get("provider_message_id").isNull());
-        String first = message(id).get("provider_message_id").asText();
+        await().until(() -> !bridge.message(id).get("provider_message_id").isNull());
+        String first = bridge.message(id).get("provider_message_id").asText();
         callback(first, "Failed", "4");
         await().until(() -> requestsTo(c).size() == 2);
-        await().until(() -> !message(id).get("provider_message_id").asText().equals(first));
-        String second = message(id).get("provider_message_id").asText();
+        await().until(() -> !bridge.message(id).get("provider_message_id").asText().equals(first));
+        String second = bridge.message(id).get("provider_message_id").asText();
         callback(second, "Success", null);
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
-        JsonNode m = message(id);
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        JsonNode m = bridge.message(id);
         assertThat(m.get("status").asText()).isEqualTo("sent");
         assertThat(m.get("attempts").asInt()).isEqualTo(2);
         assertThat(m.get("history").findValuesAsText("status")).containsSubsequence("sending", "retrying", "sending",
@@ -166,10 +157,10 @@ class FaultsEndToEndTest {
         bridge.mock.addStubMapping(created());
         String c = contact();
         String id = send(c);
-        await().until(() -> !message(id).get("provider_message_id").isNull());
-        callback(message(id).get("provider_message_id").asText(), "Failed", "9");
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).at("/params/reason").asText())
+        await().until(() -> !bridge.message(id).get("provider_message_id").isNull());
+        callback(bridge.message(id).get("provider_message_id").asText(), "Failed", "9");
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).at("/params/reason").asText())
                 .isEqualTo("SMS destination address is not allowed");
         assertThat(requestsTo(c)).hasSize(1);
     }
@@ -182,8 +173,8 @@ class FaultsEndToEndTest {
         bridge.mock.stubFor(post(DIDWW).atPriority(1).willReturn(aResponse().withStatus(503)));
         String c = contact();
         String id = send(c);
-        await().until(() -> message(id).get("status").asText().equals("retrying"));
-        Instant due = Instant.parse(message(id).get("next_attempt_at").asText());
+        await().until(() -> bridge.message(id).get("status").asText().equals("retrying"));
+        Instant due = Instant.parse(bridge.message(id).get("next_attempt_at").asText());
         bridge.stopBridge();
         bridge.mock.resetMappings();
         bridge.mock.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));
@@ -192,11 +183,11 @@ class FaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> requestsTo(c).size() == 2);
         Instant retried = requestsTo(c).get(1).getLoggedDate().toInstant();
         assertThat(retried).isAfterOrEqualTo(due.minusMillis(50));
-        await().until(() -> message(id).get("status").asText().equals("sending"));
+        await().until(() -> bridge.message(id).get("status").asText().equals("sending"));
     }
 
     Instant sendingTime(String id) {
-        for (JsonNode e : message(id).get("history")) {
+        for (JsonNode e : bridge.message(id).get("history")) {
             if (e.get("status").asText().equals("sending")) {
                 return Instant.parse(e.get("at").asText());
             }
@@ -220,7 +211,7 @@ class FaultsEndToEndTest {
         bridge.mock.removeStub(bridge.mock.listAllStubMappings().getMappings().stream()
                 .filter(s -> s.getPriority() != null && s.getPriority() == 1).findFirst().orElseThrow());
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
-                .allMatch(id -> message(id).get("status").asText().equals("sending")));
+                .allMatch(id -> bridge.message(id).get("status").asText().equals("sending")));
         // the order in which the carrier accepted them: the time each message became "sending"
         List<String> order = ids.stream()
                 .sorted(java.util.Comparator.comparing((String id) -> sendingTime(id)))

@@ -154,6 +154,34 @@ public final class TestBridge implements AutoCloseable {
         return out;
     }
 
+    /** Events the platform webhook of organization acme got from a contact (inbound messages). */
+    public List<JsonNode> eventsFrom(String contact) {
+        return platformPosts("/platform/acme").stream()
+                .filter(e -> contact.equals(e.at("/params/from").asText())).toList();
+    }
+
+    /** Status events (delivered / failed) the platform webhook of acme got about a message. */
+    public List<JsonNode> eventsAbout(String messageId) {
+        return platformPosts("/platform/acme").stream()
+                .filter(e -> messageId.equals(e.at("/params/messageid").asText())).toList();
+    }
+
+    /** A message of acme as the platform API shows it. */
+    public JsonNode message(String id) {
+        Response r = get("/api/v1/messages/" + id, "Authorization", "Bearer " + Fixtures.API_KEY);
+        if (r.status() != 200) {
+            throw new AssertionError("GET /api/v1/messages/" + id + " answered " + r.status() + ": " + r.body());
+        }
+        return r.json().get("data");
+    }
+
+    /** The carrier's id of a message, once the carrier has accepted it. */
+    public String carrierId(String messageId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !message(messageId).get("provider_message_id").isNull());
+        return message(messageId).get("provider_message_id").asText();
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -68,25 +68,6 @@ class ThinqEndToEndTest {
         return bridge.post("/webhooks/acme-thinq?token=" + THINQ_TOKEN, "application/x-www-form-urlencoded", body);
     }
 
-    List<JsonNode> eventsFrom(String contact) {
-        return bridge.platformPosts("/platform/acme").stream()
-                .filter(e -> contact.equals(e.at("/params/from").asText())).toList();
-    }
-
-    List<JsonNode> eventsAbout(String id) {
-        return bridge.platformPosts("/platform/acme").stream()
-                .filter(e -> id.equals(e.at("/params/messageid").asText())).toList();
-    }
-
-    JsonNode message(String id) {
-        return bridge.get("/api/v1/messages/" + id, "Authorization", "Bearer " + API_KEY).json().get("data");
-    }
-
-    String guid(String id) {
-        await().until(() -> !message(id).get("provider_message_id").isNull());
-        return message(id).get("provider_message_id").asText();
-    }
-
     List<LoggedRequest> requests(String path, String toDid) {
         return bridge.mock.findAll(postRequestedFor(urlEqualTo(path)).withRequestBody(containing(toDid)));
     }
@@ -99,8 +80,8 @@ class ThinqEndToEndTest {
                 .isEqualTo(200);
         assertThat(thinqForm("from=" + tenDigits + "&to=9179056091&type=sms&message=Hello+there&id=in-" + c).status())
                 .isEqualTo(200);
-        await().until(() -> eventsFrom(c).size() == 1);
-        JsonNode e = eventsFrom(c).get(0);
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        JsonNode e = bridge.eventsFrom(c).get(0);
         assertThat(e.get("method").asText()).isEqualTo("message");
         assertThat(e.at("/params/to").asText()).isEqualTo(THINQ);
         assertThat(e.at("/params/content").asText()).isEqualTo("Hello there");
@@ -114,8 +95,8 @@ class ThinqEndToEndTest {
                 {"from":"1%s","to":"19179056091","type":"mms","message":"https://media.example/cat.jpg","id":"mms-%s"}"""
                 .formatted(c.substring(2), c), "X-Webhook-Token", THINQ_TOKEN);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        await().until(() -> eventsFrom(c).size() == 1);
-        JsonNode e = eventsFrom(c).get(0);
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        JsonNode e = bridge.eventsFrom(c).get(0);
         assertThat(e.get("method").asText()).isEqualTo("file");
         assertThat(e.at("/params/url").asText()).isEqualTo("https://media.example/cat.jpg");
         assertThat(e.at("/params/text").asText()).isEmpty();
@@ -125,7 +106,7 @@ class ThinqEndToEndTest {
     void outboundSmsAndItsDeliveryConfirmation() throws Exception {
         String c = contact();
         String id = send(THINQ, c, "\"content\":\"Hi & bye\"");
-        String guid = guid(id);
+        String guid = bridge.carrierId(id);
         LoggedRequest out = requests(SMS_PATH, c.substring(2)).get(0);
         JsonNode body = JSON.readTree(out.getBodyAsString());
         assertThat(body.get("from_did").asText()).isEqualTo("9179056091");
@@ -139,10 +120,10 @@ class ThinqEndToEndTest {
                 .isEqualTo(200);
         assertThat(thinqForm("guid=" + guid + "&send_status=delivered&status=DELIVRD&error=000").status())
                 .isEqualTo(200);
-        await().until(() -> eventsAbout(id).size() == 1);
-        assertThat(eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
-        assertThat(message(id).get("status").asText()).isEqualTo("delivered");
-        assertThat(message(id).get("history").findValuesAsText("status"))
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("history").findValuesAsText("status"))
                 .containsSubsequence("queued", "sending", "sent", "delivered");
     }
 
@@ -150,20 +131,20 @@ class ThinqEndToEndTest {
     void undeliveredConfirmationFailsTheMessage() {
         String c = contact();
         String id = send(THINQ, c, "\"content\":\"Nope\"");
-        String guid = guid(id);
+        String guid = bridge.carrierId(id);
         thinqForm("guid=" + guid + "&send_status=failed&status=UNDELIV&error=005");
-        await().until(() -> eventsAbout(id).size() == 1);
-        JsonNode failed = eventsAbout(id).get(0);
+        await().until(() -> bridge.eventsAbout(id).size() == 1);
+        JsonNode failed = bridge.eventsAbout(id).get(0);
         assertThat(failed.get("method").asText()).isEqualTo("failed");
         assertThat(failed.at("/params/code").asText()).isEqualTo("005");
-        assertThat(message(id).get("status").asText()).isEqualTo("failed");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("failed");
     }
 
     @Test
     void mmsRoundTrip() {
         String c = contact();
         String id = send(THINQ, c, "\"content\":\"Our menu\",\"media_url\":\"https://cdn.example/menu.png\"");
-        guid(id);
+        bridge.carrierId(id);
         LoggedRequest out = requests(MMS_PATH, c.substring(2)).get(0);
         assertThat(out.getHeader("Content-Type")).startsWith("multipart/form-data");
         String body = out.getBodyAsString();
@@ -174,8 +155,8 @@ class ThinqEndToEndTest {
 
         thinqForm("from=" + c.substring(2) + "&to=9179056091&type=mms&message=https%3A%2F%2Fmedia.example%2Freply.jpg"
                 + "&text=Looks+good&id=reply-" + c);
-        await().until(() -> eventsFrom(c).size() == 1);
-        JsonNode reply = eventsFrom(c).get(0);
+        await().until(() -> bridge.eventsFrom(c).size() == 1);
+        JsonNode reply = bridge.eventsFrom(c).get(0);
         assertThat(reply.get("method").asText()).isEqualTo("file");
         assertThat(reply.at("/params/text").asText()).isEqualTo("Looks good");
         assertThat(reply.at("/params/group").asBoolean()).isFalse(); // 101 started it
@@ -186,10 +167,10 @@ class ThinqEndToEndTest {
     void aRefusalOrAnAnswerWithoutGuidFailsTheMessageWithTheReason() {
         String refused = send(THINQ, "+12065550400", "\"content\":\"x\"");
         String noGuid = send(THINQ, "+12065550401", "\"content\":\"y\"");
-        await().until(() -> eventsAbout(refused).size() == 1 && eventsAbout(noGuid).size() == 1);
-        assertThat(eventsAbout(refused).get(0).at("/params/reason").asText())
+        await().until(() -> bridge.eventsAbout(refused).size() == 1 && bridge.eventsAbout(noGuid).size() == 1);
+        assertThat(bridge.eventsAbout(refused).get(0).at("/params/reason").asText())
                 .isEqualTo("thinQ answered HTTP 400: to_did is not SMS capable");
-        assertThat(eventsAbout(noGuid).get(0).at("/params/reason").asText())
+        assertThat(bridge.eventsAbout(noGuid).get(0).at("/params/reason").asText())
                 .isEqualTo("thinQ answered 200 without a guid: Invalid from_did");
         assertThat(requests(SMS_PATH, "2065550401")).hasSize(1); // never sent twice
     }
@@ -204,7 +185,7 @@ class ThinqEndToEndTest {
                 .withRequestBody(containing(c.substring(1)))).get(0);
         assertThat(JSON.readTree(out.getBodyAsString()).at("/data/attributes/content").asText())
                 .isEqualTo("See\nhttps://cdn.example/a.jpg");
-        assertThat(message(id).get("media_urls").isNull()).isTrue();
+        assertThat(bridge.message(id).get("media_urls").isNull()).isTrue();
     }
 
     @Test

@@ -11,9 +11,4 @@ public record Address(Kind kind, String value) {
     public boolean isPhone() {
         return kind == Kind.PHONE;
     }
-
-    /** Whether a user can send a message to this address. Alphanumeric sender IDs cannot be answered. */
-    public boolean isReplyable() {
-        return kind != Kind.ALPHANUMERIC;
-    }
 }

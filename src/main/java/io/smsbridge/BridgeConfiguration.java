@@ -16,7 +16,12 @@ import io.smsbridge.message.ReceiptStore;
 import io.smsbridge.outbound.CarrierSender;
 import io.smsbridge.outbound.OutboundService;
 import io.smsbridge.platform.PlatformDelivery;
+import io.smsbridge.provider.Providers;
 import io.smsbridge.provider.didww.DidwwApi;
+import io.smsbridge.provider.template.ProviderTemplates;
+import io.smsbridge.provider.template.TemplateApi;
+import io.smsbridge.provider.template.TemplateException;
+import io.smsbridge.provider.template.TemplateWebhook;
 import io.smsbridge.provider.thinq.ThinqApi;
 import io.smsbridge.retry.CircuitBreakers;
 import io.smsbridge.retry.RetryPolicies;
@@ -59,9 +64,17 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         }, true, true);
 
+        Providers providers;
+        try {
+            providers = new Providers(ProviderTemplates.load(
+                    Path.of(props.resolveProperty("providers.dir").orElse("providers"))));
+        } catch (TemplateException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            throw e;
+        }
         DirectoryService directory = new DirectoryService(
                 Path.of(props.resolveProperty("directory.file").orElse("config/directory.yaml")),
-                new DirectoryParser(context::resolvePropertyPlaceholders), new DirectoryStore(db));
+                new DirectoryParser(context::resolvePropertyPlaceholders, providers), new DirectoryStore(db));
         try {
             directory.load();
         } catch (DirectoryException e) {
@@ -85,7 +98,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("platformApi", new PlatformApi(directory));
         r.bind("errorResponses", new ErrorResponses());
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
-        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs));
+        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, providers));
         r.bind("statusService", status);
         CircuitBreakers circuits = new CircuitBreakers(
                 Integer.parseInt(props.resolveProperty("circuit.failure-threshold").orElse("5")),
@@ -96,13 +109,15 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
         r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
         r.bind("thinqApi", new ThinqApi(props.resolveProperty("thinq.base-url").orElse("https://api.thinq.com")));
+        r.bind("templateApi", new TemplateApi(providers));
+        r.bind("templateWebhook", new TemplateWebhook(providers));
 
         // one route policy bean per retry table (retry.<name>.*): routes name the table that judges them
         props.loadProperties(k -> k.startsWith("retry.") && k.indexOf('.', "retry.".length()) > 0)
                 .stringPropertyNames().stream()
                 .map(k -> k.substring("retry.".length(), k.indexOf('.', "retry.".length())))
                 .distinct()
-                .forEach(name -> r.bind(RetryRoutePolicy.beanName(name), new RetryRoutePolicy(policies.get(name))));
+                .forEach(name -> r.bind(RetryRoutePolicy.beanName(name), new RetryRoutePolicy(name, policies)));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {

@@ -8,6 +8,7 @@ import io.smsbridge.phone.NumberFormat;
 import io.smsbridge.phone.PhoneNumbers;
 import io.smsbridge.provider.ProviderSpec;
 import io.smsbridge.provider.Providers;
+import io.smsbridge.provider.template.ProviderTemplate;
 import io.smsbridge.stickiness.Stickiness;
 
 import java.net.URI;
@@ -28,13 +29,18 @@ import java.util.function.UnaryOperator;
 public final class DirectoryParser {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> INTEGRATION_FIELDS = Set.of("id", "provider", "webhook-token");
+    private static final Set<String> INTEGRATION_FIELDS = Set.of("id", "provider", "webhook-token", "properties");
 
     private final UnaryOperator<String> placeholders;
+    private final Providers providers;
 
-    /** @param placeholders resolves {@code {{env:NAME}}} and other property placeholders in a value */
-    public DirectoryParser(UnaryOperator<String> placeholders) {
+    /**
+     * @param placeholders resolves {@code {{env:NAME}}} and other property placeholders in a value
+     * @param providers    the providers integrations may name (built-in and templates)
+     */
+    public DirectoryParser(UnaryOperator<String> placeholders, Providers providers) {
         this.placeholders = placeholders;
+        this.providers = providers;
     }
 
     public Directory parse(String yaml, String fileName) {
@@ -122,11 +128,16 @@ public final class DirectoryParser {
 
     private Integration parseIntegration(JsonNode node, String orgId, String path) {
         String id = requireId(node, path);
-        String provider = required(node, "provider", path).toLowerCase(Locale.ROOT);
-        ProviderSpec spec = Providers.spec(provider);
+        String provider = required(node, "provider", path);
+        // built-in names are case-insensitive, template ids are as the template's file writes them
+        provider = Providers.isTemplate(provider.toLowerCase(Locale.ROOT))
+                ? Providers.TEMPLATE_PREFIX + provider.substring(Providers.TEMPLATE_PREFIX.length()).trim()
+                : provider.toLowerCase(Locale.ROOT);
+        ProviderSpec spec = providers.spec(provider);
         if (spec == null) {
-            throw error(path + ".provider", "unknown provider '" + provider + "'; this version supports "
-                    + String.join(", ", Providers.names()));
+            throw error(path + ".provider", "unknown provider '" + provider + "'; known: "
+                    + String.join(", ", providers.names()) + (Providers.isTemplate(provider)
+                    ? " (a template is a providers/<id>.json file, read at start-up)" : ""));
         }
         String token = optional(node, "webhook-token", path);
         if (spec.needsWebhookToken()) {
@@ -144,6 +155,7 @@ public final class DirectoryParser {
                 settings.put(e.getKey(), resolve(e.getValue().asText(), path + "." + e.getKey()));
             }
         }
+        settings.putAll(properties(node.path("properties"), providers.template(provider), provider, path));
         for (String required : spec.requiredSettings()) {
             String v = settings.get(required);
             if (v == null || v.isBlank()) {
@@ -159,6 +171,47 @@ public final class DirectoryParser {
             checkHttpUrl(baseUrl, path + ".base-url");
         }
         return new Integration(id, orgId, provider, token, Map.copyOf(settings));
+    }
+
+    /** A template integration's {@code properties:} (label: value), stored as {@code properties.<label>}. */
+    private Map<String, String> properties(JsonNode node, ProviderTemplate template, String provider, String path) {
+        boolean given = !node.isMissingNode() && !node.isNull();
+        if (template == null) {
+            if (given) {
+                throw error(path + ".properties", "only template providers take properties; " + provider
+                        + " takes its settings as keys of the integration");
+            }
+            return Map.of();
+        }
+        if (given && !node.isObject()) {
+            throw error(path + ".properties", "expected a map of property label to value");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        if (given) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = path + ".properties." + e.getKey();
+                if (!template.properties().contains(e.getKey())) {
+                    throw error(p, "template " + template.id() + " has no property '" + e.getKey() + "' (its"
+                            + " properties: " + template.properties() + ")");
+                }
+                if (!e.getValue().isValueNode()) {
+                    throw error(p, "expected a single value");
+                }
+                String v = resolve(e.getValue().asText(), p);
+                if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    throw error(p, "contains a line break or another control character");
+                }
+                out.put(Integration.PROPERTY_PREFIX + e.getKey(), v);
+            }
+        }
+        for (String label : template.properties()) {
+            String v = out.get(Integration.PROPERTY_PREFIX + label);
+            if (v == null || v.isBlank()) {
+                throw error(path + ".properties." + label, "missing: template " + template.id() + " needs it");
+            }
+        }
+        return out;
     }
 
     private SmsNumber parseNumber(JsonNode node, String orgId, String domain, Map<String, Integration> integrations,

@@ -25,10 +25,18 @@ public record Integration(String id, String organizationId, String provider, Str
         return v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1"));
     }
 
+    /** Settings that hold a template's properties: {@code properties.<label>} (all treated as secrets). */
+    public static final String PROPERTY_PREFIX = "properties.";
+
+    /** The value of a template property ({@code $<label>$}). */
+    public String property(String label) {
+        return settings.get(PROPERTY_PREFIX + label);
+    }
+
     /** Whether a setting holds a secret (kept out of the database, logs and API answers). */
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("token") || k.contains("secret") || k.contains("key");
+        return k.startsWith(PROPERTY_PREFIX) || k.contains("password") || k.contains("token") || k.contains("secret") || k.contains("key");
     }
 
     /** The settings that may be stored and shown. */

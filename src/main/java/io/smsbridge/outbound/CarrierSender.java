@@ -10,6 +10,7 @@ import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
+import io.smsbridge.provider.Providers;
 import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.CircuitBreakers;
 import io.smsbridge.retry.FailureClass;
@@ -80,14 +81,16 @@ public final class CarrierSender {
             defer(job, m, permit.waitUntil());
             return;
         }
-        exchange.getMessage().setHeader(PROVIDER_HEADER, integration.provider());
-        exchange.getMessage().setBody(new OutboundSms(m.id(), integration, m.number(), m.contact(), m.content(),
+        exchange.getMessage().setHeader(PROVIDER_HEADER, Providers.route(integration.provider()));
+        exchange.setProperty(RetryRoutePolicy.PROVIDER_TABLE, Providers.retryTable(integration.provider()));
+        exchange.getMessage().setBody(new OutboundSms(m.id(), integration, m.number(), m.contact(), m.senderUser(),
+                m.content(),
                 m.mediaUrls(), job.attempts()));
     }
 
     /** The carrier is failing: the job waits for the circuit to close, keeping its place in line. */
     private void defer(Job job, StoredMessage m, Instant until) {
-        RetryPolicy policy = policies.get(m.provider());
+        RetryPolicy policy = policies.forProvider(m.provider());
         if (until.isAfter(m.createdAt().plus(policy.maxAge()))) {
             finish(job, m, SendResult.failed(new Outcome(List.of("circuit"), "circuit",
                     m.provider() + " kept failing until the message was too old to send"), null), null);
@@ -119,7 +122,7 @@ public final class CarrierSender {
         Job job = JobExchange.job(exchange);
         SendResult result = exchange.getMessage().getBody(SendResult.class);
         StoredMessage m = db.withConnection(c -> messages.find(c, job.messageId()));
-        RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.get(m.provider()));
+        RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
         exchange.getMessage().setBody(finish(job, m, result, policy));
     }
 

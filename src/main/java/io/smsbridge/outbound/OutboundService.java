@@ -42,9 +42,11 @@ public final class OutboundService {
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final JobStore jobs;
+    private final Providers providers;
 
     public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
-            MessageStore messages, JobStore jobs) {
+            MessageStore messages, JobStore jobs, Providers providers) {
+        this.providers = providers;
         this.db = db;
         this.directory = directory;
         this.conversations = conversations;
@@ -79,7 +81,7 @@ public final class OutboundService {
             throw ApiException.unprocessable("invalid_media_url", "media_url '" + mediaUrl
                     + "' is not an http(s) URL the carrier can fetch");
         }
-        if (hasMedia && !Providers.spec(integration.provider()).supportsMms()) {
+        if (hasMedia && !providers.spec(integration.provider()).supportsMms()) {
             if (MMS_REJECT.equalsIgnoreCase(integration.setting(MMS_FALLBACK, MMS_LINK))) {
                 throw ApiException.unprocessable("mms_not_supported", "number " + number.number() + " is on "
                         + integration.provider() + ", which cannot send pictures (mms-fallback: reject); send the"

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param from our number, E.164
  * @param to   the contact, E.164 (or a short code)
+ * @param user the sending user, extension@domain
  */
-public record OutboundSms(String messageId, Integration integration, String from, String to, String text,
-        List<String> mediaUrls, int attempt) {
+public record OutboundSms(String messageId, Integration integration, String from, String to, String user,
+        String text, List<String> mediaUrls, int attempt) {
 }

@@ -117,7 +117,7 @@ public final class StatusService {
     private boolean resend(Connection c, StoredMessage m, StatusReport report, Instant now) throws SQLException {
         Outcome outcome = report.code() == null ? Outcome.carrierCode("none", report.reason())
                 : Outcome.carrierCode(report.code(), report.reason());
-        RetryPolicy policy = policies.get(m.provider());
+        RetryPolicy policy = policies.forProvider(m.provider());
         if (policy.needsOperator(outcome)) {
             LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), report.reason(), report.code(),
                     m.id());

@@ -5,6 +5,7 @@ import io.smsbridge.api.ApiKeys;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.outbound.CarrierSender;
+import io.smsbridge.provider.Providers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -65,7 +66,7 @@ public final class WebhookEndpoint {
                     : "wrong webhook token for integration '" + id + "'");
         }
         exchange.setProperty(INTEGRATION, integration);
-        in.setHeader(CarrierSender.PROVIDER_HEADER, integration.provider());
+        in.setHeader(CarrierSender.PROVIDER_HEADER, Providers.route(integration.provider()));
         in.setBody(WebhookRequest.of(method, contentType, withoutToken(rawQuery), body, formFields));
     }
 

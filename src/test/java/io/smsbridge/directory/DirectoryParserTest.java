@@ -1,5 +1,6 @@
 package io.smsbridge.directory;
 
+import io.smsbridge.provider.Providers;
 import io.smsbridge.phone.NumberFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class DirectoryParserTest {
             throw new IllegalArgumentException("Property with key [env:" + name + "] not found");
         }
         return value;
-    });
+    }, Providers.builtIn());
 
     static final String VALID = """
             organizations:
@@ -106,5 +107,55 @@ class DirectoryParserTest {
     void notYamlSaysSo() {
         assertThatThrownBy(() -> PARSER.parse("organizations: [", "d.yaml")).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> PARSER.parse("foo: 1", "d.yaml")).hasMessageContaining("organizations:");
+    }
+
+    static final DirectoryParser WITH_TEMPLATES = new DirectoryParser(v -> v, new Providers(
+            io.smsbridge.provider.template.ProviderTemplates.load(java.nio.file.Path.of("providers"))));
+
+    static final String TEMPLATE_DIRECTORY = """
+            organizations:
+              - id: acme
+                domain: acme.example
+                integrations:
+                  - id: acme-json
+                    provider: template:acme-sms
+                    webhook-token: 0123456789abcdef
+                    properties:
+                      API key: key-0001
+                      Account ID: AC-1
+                numbers:
+                  - { number: "+19179056077", integration: acme-json, users: [ "101@acme.example" ] }
+            """;
+
+    @Test
+    void aTemplateIntegrationTakesItsPropertiesAndHidesThem() {
+        Integration i = WITH_TEMPLATES.parse(TEMPLATE_DIRECTORY, "d.yaml").integrations().get("acme-json");
+        assertThat(i.provider()).isEqualTo("template:acme-sms");
+        assertThat(i.property("API key")).isEqualTo("key-0001");
+        assertThat(i.property("Account ID")).isEqualTo("AC-1");
+        assertThat(i.publicSettings()).isEmpty();
+        assertThat(i.toString()).doesNotContain("key-0001");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown template        | 'template:acme-sms'   | 'template:nope'     | integrations[0].provider: unknown provider 'template:nope'; known: didww, sandbox, thinq, template:acme-sms
+            missing property        | '      Account ID: AC-1' | ''               | integrations[0].properties.Account ID: missing: template acme-sms needs it
+            unknown property        | 'Account ID: AC-1'    | 'Account: AC-1'     | integrations[0].properties.Account: template acme-sms has no property 'Account'
+            line break in property  | 'key-0001'            | '"key\\r\\nX: 1"'   | integrations[0].properties.API key: contains a line break
+            no webhook token        | 'webhook-token: 0123456789abcdef' | ''      | integrations[0].webhook-token: missing
+            """)
+    void badTemplateIntegrationsAreNamedWithTheirPath(String name, String from, String to, String message) {
+        String yaml = TEMPLATE_DIRECTORY.replace(from, to);
+        assertThat(yaml).isNotEqualTo(TEMPLATE_DIRECTORY);
+        assertThatThrownBy(() -> WITH_TEMPLATES.parse(yaml, "d.yaml")).isInstanceOf(DirectoryException.class)
+                .hasMessageContaining("organizations[0]." + message);
+    }
+
+    @Test
+    void onlyTemplateProvidersTakeProperties() {
+        String yaml = VALID.replace("delivery-receipts: true", "properties: { x: y }");
+        assertThatThrownBy(() -> PARSER.parse(yaml, "d.yaml"))
+                .hasMessageContaining("integrations[0].properties: only template providers take properties");
     }
 }

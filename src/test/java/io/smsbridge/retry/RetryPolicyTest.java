@@ -74,4 +74,20 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> RetryPolicy.fromProperties("x", Map.of("retry.x.backoff", "often")::get))
                 .hasMessageContaining("retry policy 'x'");
     }
+
+    @Test
+    void aTemplatesTableTakesWhatItDoesNotSetFromTheTemplateTable() {
+        Map<String, String> props = Map.of(
+                "retry.template.transient", "http.5xx, io",
+                "retry.template.max-attempts", "7",
+                "retry.template.acme.transient", "code.throttled");
+        RetryPolicies policies = new RetryPolicies(props::get);
+        RetryPolicy acme = policies.forProvider("template:acme");
+        assertThat(acme.name()).isEqualTo("template.acme");
+        assertThat(acme.transients()).containsExactly("code.throttled");
+        assertThat(acme.maxAttempts()).isEqualTo(7);
+        RetryPolicy other = policies.forProvider("template:other");
+        assertThat(other.transients()).containsExactly("http.5xx", "io");
+        assertThat(policies.forProvider("didww").maxAttempts()).isEqualTo(10); // no parent: the built-in default
+    }
 }

@@ -22,7 +22,7 @@ class DidwwApiTest {
 
     @Test
     void bodyIsJsonApiWithDigitsOnlyNumbers() throws Exception {
-        OutboundSms sms = new OutboundSms("m1", TRUNK, "+19179056077", "+37041654321", "Hi \"there\" 😊", List.of(), 1);
+        OutboundSms sms = new OutboundSms("m1", TRUNK, "+19179056077", "+37041654321", "101@acme.example", "Hi \"there\" 😊", List.of(), 1);
         JsonNode body = new ObjectMapper().readTree(DidwwApi.body(sms, null));
         assertThat(body.at("/data/type").asText()).isEqualTo("outbound_messages");
         assertThat(body.at("/data/attributes/destination").asText()).isEqualTo("37041654321");
@@ -33,7 +33,7 @@ class DidwwApiTest {
 
     @Test
     void campaignIdIsSentWhenConfigured() throws Exception {
-        OutboundSms sms = new OutboundSms("m1", TRUNK, "+19179056077", "+37041654321", "Hi", List.of(), 1);
+        OutboundSms sms = new OutboundSms("m1", TRUNK, "+19179056077", "+37041654321", "101@acme.example", "Hi", List.of(), 1);
         JsonNode body = new ObjectMapper().readTree(DidwwApi.body(sms, "c-123"));
         assertThat(body.at("/data/attributes/campaign_id").asText()).isEqualTo("c-123");
     }

@@ -27,7 +27,7 @@ class ThinqApiTest {
     @Test
     void smsBody() throws Exception {
         var body = new ObjectMapper().readTree(ThinqApi.smsBody(new OutboundSms("m", THINQ, "+19179056091",
-                "+12065551212", "Hi & \"bye\"\n😊", List.of(), 1)));
+                "+12065551212", "101@acme.example", "Hi & \"bye\"\n😊", List.of(), 1)));
         assertThat(body.get("from_did").asText()).isEqualTo("9179056091");
         assertThat(body.get("to_did").asText()).isEqualTo("2065551212");
         assertThat(body.get("message").asText()).isEqualTo("Hi & \"bye\"\n😊");

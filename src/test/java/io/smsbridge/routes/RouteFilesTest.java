@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         configurationClasses = BridgeConfiguration.class,
         propertyPlaceholderLocations = "file:application.properties",
         properties = {
+                "camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:routes/providers/*.camel.yaml",
                 "camel.server.port=0",
                 "camel.server.host=127.0.0.1",
                 "camel.management.port=0",
@@ -36,13 +37,14 @@ class RouteFilesTest {
         assertThat(context.getRoutes().stream().map(Route::getRouteId)).contains(
                 "webhook-receive", "inbound-store", "status-apply", "api-send-message", "api-get-message",
                 "api-list-messages", "carrier-send", "platform-post", "jobs-poll", "directory-reload",
-                "didww-parse", "didww-send", "thinq-parse", "thinq-send", "sandbox-send", "sandbox-events");
+                "didww-parse", "didww-send", "thinq-parse", "thinq-send", "sandbox-send", "sandbox-events",
+                "template-parse", "template-send");
     }
 
     @Test
     void routesThatCallOutNameTheirRetryTable() {
         for (String[] pair : new String[][] {{"didww-send", "didww"}, {"thinq-send", "thinq"},
-                {"sandbox-send", "sandbox"}, {"platform-post", "platform"}}) {
+                {"sandbox-send", "sandbox"}, {"template-send", "template"}, {"platform-post", "platform"}}) {
             Route route = context.getRoute(pair[0]);
             assertThat(route.getRoutePolicyList()).as(pair[0])
                     .anyMatch(p -> p instanceof RetryRoutePolicy

@@ -54,7 +54,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         PropertiesComponent props = context.getPropertiesComponent();
         Database db = Database.open(props.resolveProperty("db.url").orElseThrow(() -> missing("db.url")),
                 props.resolveProperty("db.user").orElse(""), props.resolveProperty("db.password").orElse(""),
-                Integer.parseInt(props.resolveProperty("db.pool-size").orElse("16")));
+                Integer.parseInt(props.resolveProperty("db.pool-size").orElse("16")))
+                .withGroupCommit(Integer.parseInt(props.resolveProperty("db.writers").orElse("1")),
+                        Integer.parseInt(props.resolveProperty("db.batch-max").orElse("100")));
         LOG.info("Database {}", Database.redact(props.resolveProperty("db.url").orElse("")));
         db.migrate();
         context.addService(new ServiceSupport() {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private volatile GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -28,6 +29,12 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sms-bridge");
         config.setJdbcUrl(url);
+        // named, not found through DriverManager: Camel JBang loads drivers in its own class loader
+        if (url != null && url.startsWith("jdbc:h2:")) {
+            config.setDriverClassName("org.h2.Driver");
+        } else if (url != null && url.startsWith("jdbc:postgresql:")) {
+            config.setDriverClassName("org.postgresql.Driver");
+        }
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -44,14 +51,37 @@ public final class Database implements AutoCloseable {
 
     /** Applies the Flyway migrations in classpath:db/migration. */
     public void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // our own class loader: under Camel JBang the migrations are not on the system class path
+        Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    /**
+     * Runs write transactions through {@code writers} threads that commit up to {@code maxBatch} of
+     * them at once ({@link GroupCommit}); 0 writers runs each transaction on its caller's thread.
+     */
+    public Database withGroupCommit(int writers, int maxBatch) {
+        if (writers > 0) {
+            groupCommit = new GroupCommit(dataSource, writers, Math.max(1, maxBatch));
+        }
+        return this;
     }
 
     public DataSource dataSource() {
         return dataSource;
     }
 
+    /** Runs {@code work} in a transaction; returns once it is committed (rolled back if it throws). */
     public <T> T inTransaction(TxWork<T> work) {
+        GroupCommit group = groupCommit;
+        if (group != null) {
+            try {
+                return group.run(work);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DatabaseException(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -141,6 +171,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        GroupCommit group = groupCommit;
+        if (group != null) {
+            group.close();
+        }
         dataSource.close();
     }
 

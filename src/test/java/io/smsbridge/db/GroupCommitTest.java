@@ -1,0 +1,89 @@
+package io.smsbridge.db;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Group commit keeps each caller's transaction its own: all-or-nothing, visible once it returns. */
+class GroupCommitTest {
+
+    Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:mem:gc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8)
+                .withGroupCommit(1, 50);
+        db.withConnection(c -> Sql.update(c, "CREATE TABLE t (k INT PRIMARY KEY, v VARCHAR(10))"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    int count() {
+        return db.withConnection(c -> Sql.one(c, "SELECT COUNT(*) FROM t", rs -> rs.getInt(1)));
+    }
+
+    @Test
+    void concurrentCallersAreCommittedAndAFailingOneIsRolledBackAlone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int k = i;
+            results.add(pool.submit(() -> db.inTransaction(c -> {
+                Sql.update(c, "INSERT INTO t (k, v) VALUES (?, ?)", k, "a");
+                if (k % 10 == 0) {
+                    Sql.update(c, "INSERT INTO t (k, v) VALUES (?, ?)", k + 10_000, "b");
+                    throw new IllegalStateException("caller " + k + " fails");
+                }
+                // visible to its own transaction, before the commit
+                return Sql.one(c, "SELECT v FROM t WHERE k = ?", rs -> rs.getString(1), k);
+            })));
+        }
+        int failed = 0;
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                assertThat(results.get(i).get()).isEqualTo("a");
+                // committed by the time the caller has its answer
+                int k = i;
+                int rows = db.withConnection(c -> Sql.one(c, "SELECT COUNT(*) FROM t WHERE k = ?",
+                        rs -> rs.getInt(1), k));
+                assertThat(rows).isEqualTo(1);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessageContaining("fails");
+                failed++;
+            }
+        }
+        pool.shutdown();
+        assertThat(failed).isEqualTo(40);
+        assertThat(count()).isEqualTo(360); // nothing of a failed caller remains, everything else does
+    }
+
+    @Test
+    void aTransactionOpenedInsideAnotherJoinsIt() {
+        db.inTransaction(c -> {
+            Sql.update(c, "INSERT INTO t (k, v) VALUES (1, 'x')");
+            return db.inTransaction(inner -> Sql.update(inner, "INSERT INTO t (k, v) VALUES (2, 'y')"));
+        });
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateKeyFailsOnlyItsCaller() {
+        db.inTransaction(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES (7, 'x')"));
+        assertThatThrownBy(() -> db.inTransaction(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES (7, 'y')")))
+                .isInstanceOf(DatabaseException.class);
+        assertThat(count()).isEqualTo(1);
+    }
+}

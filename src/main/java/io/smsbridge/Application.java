@@ -34,7 +34,9 @@ public final class Application {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
-        configureRoutes(main, new BootSettings(overrides));
+        BootSettings settings = new BootSettings(overrides);
+        settings.environmentOverrides().forEach(main::addOverrideProperty);
+        configureRoutes(main, settings);
         main.configure().addConfiguration(BridgeConfiguration.class);
         return main;
     }

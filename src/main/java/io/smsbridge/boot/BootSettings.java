@@ -39,6 +39,26 @@ public final class BootSettings {
         }
     }
 
+    /**
+     * Every key of application.properties set by an environment variable ({@code DB_URL} for
+     * {@code db.url}) and not by a system property or an override: Camel reads the environment for
+     * some groups of keys only ({@code CAMEL_SERVER_PORT} was ignored), so the bridge applies all.
+     */
+    public Map<String, String> environmentOverrides() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : files.stringPropertyNames()) {
+            String env = System.getenv(envName(key));
+            if (env != null && !overrides.containsKey(key) && System.getProperty(key) == null) {
+                out.put(key, env);
+            }
+        }
+        return out;
+    }
+
+    static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     /** The value, or null when unset or blank. */
     public String get(String key) {
         String v = overrides.get(key);
@@ -46,7 +66,7 @@ public final class BootSettings {
             v = System.getProperty(key);
         }
         if (v == null) {
-            v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            v = System.getenv(envName(key));
         }
         if (v == null) {
             v = files.getProperty(key);

@@ -1,0 +1,385 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * sms-bridge benchmark: load generator and loopback sinks in one JDK-only program.
+ *
+ * <pre>
+ * java bench/Bench.java --leg outbound|inbound|callbacks|ceiling --mode open|closed
+ *      [--rate 1000] [--conc 16] [--seconds 20] [--bridge http://127.0.0.1:18181] [--sink-port 18182]
+ *      [--pid PID] [--label h2] [--out results.tsv]
+ * </pre>
+ *
+ * Legs (what "completed" means):
+ * <ul>
+ * <li>outbound: POST /api/v1/messages accepted (202) -> the DIDWW request seen at the carrier sink</li>
+ * <li>inbound: DIDWW webhook accepted (200) -> the platform {@code message} post seen at the sink</li>
+ * <li>callbacks: messages are first sent (untimed), then DIDWW "Success" callbacks are the load:
+ *     callback accepted (200) -> the platform {@code delivered} post seen at the sink</li>
+ * <li>ceiling: GET /bench/ceiling, a bare platform-http route answering a constant</li>
+ * </ul>
+ * Open loop sends at a fixed rate and measures latency from each request's intended start (no
+ * coordinated omission); closed loop keeps {@code conc} requests in flight. Prints one TSV row.
+ */
+public class Bench {
+
+    static final String API_KEY = "bench-api-key-0000000001";
+    static final String WEBHOOK = "/webhooks/bench-didww";
+    static final String TOKEN = "bench-webhook-token-000001";
+    static final String NUMBER = "19179050000";
+    static final Pattern TAG = Pattern.compile("bench-[a-z0-9]+-\\d+");
+    static final Pattern MESSAGE_ID = Pattern.compile("\"messageid\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    final Map<String, String> opts;
+    final String bridge;
+    final String leg;
+    final String tag;
+    final HttpClient client;
+    /** tag -> nanoTime the request was (meant to be) started */
+    final Map<String, Long> started = new ConcurrentHashMap<>();
+    /** tag (or bridge message id for callbacks) -> nanoTime seen at a sink; first sighting */
+    final Map<String, Long> completed = new ConcurrentHashMap<>();
+    final AtomicLong sinkHits = new AtomicLong();
+    /** bridge message id -> tag (outbound accepted answers) */
+    final Map<String, String> bridgeIds = new ConcurrentHashMap<>();
+    final List<long[]> acceptLatencies = new ArrayList<>();
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong seq = new AtomicLong();
+    volatile boolean recordCallbacks;
+
+    Bench(Map<String, String> opts) {
+        this.opts = opts;
+        this.bridge = opts.getOrDefault("bridge", "http://127.0.0.1:18181");
+        this.leg = opts.getOrDefault("leg", "outbound");
+        this.tag = "bench-" + Long.toString(System.currentTimeMillis() % 60466176L, 36) + leg.charAt(0);
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new Bench(opts).run();
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------ sinks
+
+    HttpServer startSinks(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        server.setExecutor(new ThreadPoolExecutor(32, 32, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>()));
+        server.createContext("/didww/outbound_messages", ex -> {
+            String body = read(ex);
+            long now = System.nanoTime();
+            sinkHits.incrementAndGet();
+            Matcher m = TAG.matcher(body);
+            String t = m.find() ? m.group() : "x-" + seq.incrementAndGet();
+            if (leg.equals("outbound")) {
+                completed.putIfAbsent(t, now);
+            }
+            respond(ex, 201, "{\"data\":{\"type\":\"outbound_messages\",\"id\":\"" + t + "\"}}");
+        });
+        server.createContext("/platform", ex -> {
+            String body = read(ex);
+            long now = System.nanoTime();
+            sinkHits.incrementAndGet();
+            if (leg.equals("inbound") && body.contains("\"method\":\"message\"")) {
+                Matcher m = TAG.matcher(body);
+                if (m.find()) {
+                    completed.putIfAbsent(m.group(), now);
+                }
+            } else if (recordCallbacks && body.contains("\"method\":\"delivered\"")) {
+                Matcher m = MESSAGE_ID.matcher(body);
+                if (m.find()) {
+                    completed.putIfAbsent(m.group(1), now);
+                }
+            }
+            respond(ex, 200, "{}");
+        });
+        server.start();
+        return server;
+    }
+
+    static String read(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static void respond(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /** The n-th request of this leg, and the key its completion is recorded under. */
+    record Req(HttpRequest request, String key) {
+    }
+
+    Req request(long n) {
+        String t = tag + "-" + n;
+        String contact = String.format(Locale.ROOT, "1917555%04d", n % 10000);
+        switch (leg) {
+            case "outbound":
+                return new Req(HttpRequest.newBuilder(URI.create(bridge + "/api/v1/messages"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"+" + NUMBER + "\",\"to\":\"+" + contact
+                                + "\",\"extension\":\"101\",\"domain\":\"bench.example\",\"content\":\"" + t
+                                + " hello\"}")).build(), t);
+            case "inbound":
+                return new Req(HttpRequest.newBuilder(URI.create(bridge + WEBHOOK))
+                        .header("Content-Type", "application/json").header("X-Webhook-Token", TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"uuid\":\"" + t + "\",\"from\":\"" + contact
+                                + "\",\"to\":\"" + NUMBER + "\",\"text\":\"" + t + " hi\"}")).build(), t);
+            case "ceiling":
+                return new Req(HttpRequest.newBuilder(URI.create(bridge + "/bench/ceiling")).GET().build(), t);
+            default:
+                throw new IllegalArgumentException("leg " + leg);
+        }
+    }
+
+    /** A DIDWW Success callback for an accepted outbound message (carrier id = its tag). */
+    Req callback(String bridgeId, String carrierId) {
+        return new Req(HttpRequest.newBuilder(URI.create(bridge + WEBHOOK))
+                .header("Content-Type", "application/json").header("X-Webhook-Token", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"type\":\"outbound_message_callbacks\",\"id\":\""
+                        + carrierId + "\",\"attributes\":{\"status\":\"Success\",\"code_id\":null}}}")).build(),
+                bridgeId);
+    }
+
+    /** Sends one request; records acceptance and its latency from {@code intended}. */
+    void send(Req r, long intended, List<long[]> latencies) {
+        started.put(r.key(), intended);
+        try {
+            HttpResponse<String> resp = client.send(r.request(), HttpResponse.BodyHandlers.ofString());
+            long now = System.nanoTime();
+            if (resp.statusCode() / 100 == 2) {
+                accepted.incrementAndGet();
+                synchronized (latencies) {
+                    latencies.add(new long[] {now - intended});
+                }
+                if (leg.equals("outbound") || leg.equals("callbacks")) {
+                    Matcher m = ID.matcher(resp.body());
+                    if (m.find()) {
+                        bridgeIds.put(m.group(1), r.key());
+                    }
+                }
+            } else {
+                errors.incrementAndGet();
+            }
+        } catch (Exception e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** Runs {@code make(i)} for {@code seconds}: open loop at {@code rate}/s, or closed with {@code conc}. */
+    void load(java.util.function.LongFunction<Req> make, boolean open, int rate, int conc, int seconds,
+            long limit) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        if (open) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(conc, 64));
+            long interval = 1_000_000_000L / rate;
+            for (long i = 0; i < limit; i++) {
+                long intended = t0 + i * interval;
+                if (intended >= end) {
+                    break;
+                }
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                long n = i;
+                pool.execute(() -> send(make.apply(n), intended, acceptLatencies));
+            }
+            pool.shutdown();
+            pool.awaitTermination(60, TimeUnit.SECONDS);
+        } else {
+            AtomicLong next = new AtomicLong();
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < conc; c++) {
+                Thread th = new Thread(() -> {
+                    long i;
+                    while (System.nanoTime() < end && (i = next.getAndIncrement()) < limit) {
+                        send(make.apply(i), System.nanoTime(), acceptLatencies);
+                    }
+                });
+                th.start();
+                threads.add(th);
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ one cell
+
+    void run() throws Exception {
+        boolean open = opts.getOrDefault("mode", "closed").equals("open");
+        int rate = Integer.parseInt(opts.getOrDefault("rate", "1000"));
+        int conc = Integer.parseInt(opts.getOrDefault("conc", "16"));
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "20"));
+        int sinkPort = Integer.parseInt(opts.getOrDefault("sink-port", "18182"));
+        long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
+        HttpServer sinks = startSinks(sinkPort);
+        try {
+            List<Long> keys = new ArrayList<>();
+            if (leg.equals("callbacks")) {
+                // untimed set-up: messages the callbacks will be about, accepted by the carrier sink
+                Bench sender = new Bench(withLeg(opts, "outbound"));
+                // enough callbacks for the window at the rate, at most 3000 (set-up runs at send speed)
+                long want = Math.min(3000, (long) (open ? rate : 3000) * seconds);
+                sender.load(sender::request, false, 0, 16, 600, want);
+                // wait until the carrier has answered all (the bridge stores the carrier id)
+                Thread.sleep(2000);
+                List<Map.Entry<String, String>> ids = new ArrayList<>(sender.bridgeIds.entrySet());
+                recordCallbacks = true;
+                Proc before = Proc.read(pid);
+                long t0 = System.nanoTime();
+                load(i -> i < ids.size() ? callback(ids.get((int) i).getKey(), ids.get((int) i).getValue()) : null,
+                        open, rate, conc, seconds, ids.size());
+                report(t0, before, pid, open, rate, conc);
+                return;
+            }
+            Proc before = Proc.read(pid);
+            long t0 = System.nanoTime();
+            load(this::request, open, rate, conc, seconds, Long.MAX_VALUE);
+            report(t0, before, pid, open, rate, conc);
+        } finally {
+            sinks.stop(0);
+        }
+    }
+
+    static Map<String, String> withLeg(Map<String, String> opts, String leg) {
+        Map<String, String> m = new HashMap<>(opts);
+        m.put("leg", leg);
+        return m;
+    }
+
+    void report(long t0, Proc before, long pid, boolean open, int rate, int conc) throws Exception {
+        long t1 = System.nanoTime();
+        Proc after = Proc.read(pid);
+        double window = (t1 - t0) / 1e9;
+        // bounded drain: until nothing new completes for 2 s (at most 60 s)
+        long acc = accepted.get();
+        if (!leg.equals("ceiling")) {
+            long last = -1;
+            long stableSince = System.nanoTime();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                long c = completed.size();
+                if (c != last) {
+                    last = c;
+                    stableSince = System.nanoTime();
+                } else if (c >= acc || System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(2)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        }
+        long inWindow = completed.values().stream().filter(t -> t <= t1).count();
+        long done = completed.size();
+        long lastDone = completed.values().stream().mapToLong(Long::longValue).max().orElse(t1);
+        long[] e2e = completed.entrySet().stream().filter(e -> started.containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - started.get(e.getKey())).sorted().toArray();
+        long[] acceptLat = acceptLatencies.stream().mapToLong(a -> a[0]).sorted().toArray();
+        Proc end = Proc.read(pid);
+        double cpu = pid == 0 ? 0 : (after.cpuTicks - before.cpuTicks) / Proc.HZ / window * 100;
+        String row = String.join("\t", opts.getOrDefault("label", "-"), leg, open ? "open" : "closed",
+                open ? String.valueOf(rate) : "-", String.valueOf(conc), fmt(window),
+                String.valueOf(acc), fmt(acc / window),
+                leg.equals("ceiling") ? "-" : fmt(inWindow / window),
+                leg.equals("ceiling") ? "-" : fmt(done / ((Math.max(lastDone, t1) - t0) / 1e9)),
+                String.valueOf(errors.get()), leg.equals("ceiling") ? "-" : String.valueOf(Math.max(0, acc - done)),
+                pct(acceptLat, 50), pct(acceptLat, 95), pct(acceptLat, 99),
+                leg.equals("ceiling") ? "-" : pct(e2e, 50), leg.equals("ceiling") ? "-" : pct(e2e, 95),
+                leg.equals("ceiling") ? "-" : pct(e2e, 99),
+                pid == 0 ? "-" : fmt(cpu), pid == 0 ? "-" : String.valueOf(end.rssKb / 1024));
+        System.out.println(row);
+        String out = opts.get("out");
+        if (out != null) {
+            Path p = Path.of(out);
+            if (!Files.exists(p)) {
+                Files.writeString(p, HEADER + "\n");
+            }
+            Files.writeString(p, row + "\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    static final String HEADER = String.join("\t", "label", "leg", "mode", "rate", "conc", "window_s",
+            "accepted", "accepted_per_s", "completed_in_window_per_s", "end_to_end_per_s", "errors", "not_completed",
+            "accept_p50_ms", "accept_p95_ms", "accept_p99_ms", "e2e_p50_ms", "e2e_p95_ms", "e2e_p99_ms",
+            "bridge_cpu_pct", "bridge_rss_mb");
+
+    static String pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+        return fmt(sorted[Math.max(0, i)] / 1e6);
+    }
+
+    static String fmt(double d) {
+        return String.format(Locale.ROOT, d >= 100 ? "%.0f" : "%.1f", d);
+    }
+
+    /** CPU ticks and RSS of a process, from /proc. */
+    record Proc(long cpuTicks, long rssKb) {
+        static final double HZ = 100.0;
+
+        static Proc read(long pid) {
+            if (pid == 0) {
+                return new Proc(0, 0);
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                long rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .findFirst().orElse(0);
+                return new Proc(ticks, rss);
+            } catch (IOException e) {
+                return new Proc(0, 0);
+            }
+        }
+    }
+}

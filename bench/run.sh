@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# sms-bridge benchmark, loopback only, bounded in time. Results: target/bench/<stamp>/results.tsv
+#
+#   bench/run.sh            full run: H2, Kannel (durable spool), PostgreSQL, interleaved
+#   bench/run.sh --smoke    ~10 s of load: H2 only, open loop, no Kannel (what .ci/run runs)
+#
+# Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
+# DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
+# SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+SMOKE=0
+[[ "${1:-}" == "--smoke" ]] && SMOKE=1
+SECS=${SECONDS_PER_CELL:-20}
+RATE=${RATE:-1000}
+CONC=${CONC:-16}
+DBS=${DBS:-"h2 pg"}
+KANNEL=${KANNEL:-1}
+SOAK=${SOAK_SECONDS:-120}
+SOAK_RATE=${SOAK_RATE:-150}
+XMX=${XMX:-256m}
+if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; fi
+
+PORT=18181
+SINK_PORT=18182
+STAMP=$(date +%Y%m%d-%H%M%S)
+OUT=target/bench/$STAMP
+mkdir -p "$OUT"
+RESULTS=$OUT/results.tsv
+BRIDGE_PID=
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+cleanup() { [[ -n "$BRIDGE_PID" ]] && kill "$BRIDGE_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+[[ -f target/sms-bridge.jar ]] || mvn -B -ntp -q -DskipTests package
+
+start_bridge() { # $1 = label, $2 = db url, $3 = db user
+    for _ in $(seq 1 100); do ss -ltn "sport = :$PORT" | grep -q LISTEN || break; sleep 0.2; done
+    ss -ltn "sport = :$PORT" | grep -q LISTEN && { log "port $PORT is taken by another process"; exit 1; }
+    log "starting the bridge ($1, -Xmx$XMX)"
+    local t0; t0=$(date +%s%N)
+    BENCH_SINK=http://127.0.0.1:$SINK_PORT CAMEL_SERVER_HOST=127.0.0.1 CAMEL_SERVER_PORT=$PORT \
+        DIRECTORY_FILE=bench/directory.yaml ROUTES_CUSTOM_DIR=bench/routes DB_URL="$2" DB_USER="$3" \
+        java -Xmx"$XMX" -jar target/sms-bridge.jar >"$OUT/bridge-$1.log" 2>&1 &
+    BRIDGE_PID=$!
+    for _ in $(seq 1 600); do
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/observe/health/ready") == 200 ]]; then
+            local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+            log "ready after $ms ms"
+            printf '%s\tready_ms\t%s\n' "$1" "$ms" >>"$OUT/startup.tsv"
+            return
+        fi
+        kill -0 "$BRIDGE_PID" 2>/dev/null || { tail -20 "$OUT/bridge-$1.log"; exit 1; }
+        sleep 0.05
+    done
+    log "the bridge did not become ready in 30 s"; exit 1
+}
+
+stop_bridge() { # graceful: SIGTERM, in-flight work finishes or stays in the outbox
+    local t0; t0=$(date +%s%N)
+    kill -TERM "$BRIDGE_PID"
+    timeout 60 tail --pid="$BRIDGE_PID" -f /dev/null || kill -9 "$BRIDGE_PID"
+    log "stopped in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+    BRIDGE_PID=
+}
+
+cell() { # label leg mode [extra args]
+    local label=$1 leg=$2 mode=$3; shift 3
+    log "cell $label $leg $mode"
+    timeout $(( SECS * 3 + 240 )) java bench/Bench.java --leg "$leg" --mode "$mode" --rate "$RATE" --conc "$CONC" \
+        --seconds "$SECS" --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" --pid "$BRIDGE_PID" \
+        --label "$label" --out "$RESULTS" "$@" >/dev/null
+}
+
+bridge_run() { # label db-url db-user
+    start_bridge "$1" "$2" "$3"
+    if (( SMOKE )); then
+        cell "$1" outbound open
+        cell "$1" inbound open
+    else
+        # warm-up (JIT), not reported
+        timeout 120 java bench/Bench.java --leg outbound --mode closed --conc "$CONC" --seconds 5 \
+            --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
+        cell "$1" ceiling closed
+        cell "$1" outbound closed
+        cell "$1" inbound closed
+        cell "$1" callbacks closed
+        cell "$1" outbound open
+        cell "$1" inbound open
+        if (( SOAK > 0 )); then
+            log "soak: outbound open loop at $SOAK_RATE/s for $SOAK s, RSS every 10 s"
+            ( for _ in $(seq 1 $(( SOAK / 10 + 2 ))); do
+                  printf '%s\t%s\t%s\n' "$1" "$(date +%s)" "$(awk '/VmRSS/{print $2}' /proc/$BRIDGE_PID/status)"
+                  sleep 10
+              done ) >>"$OUT/rss.tsv" &
+            local sampler=$!
+            SECS=$SOAK RATE=$SOAK_RATE cell "$1-soak" outbound open
+            kill $sampler 2>/dev/null || true
+        fi
+    fi
+    stop_bridge
+}
+
+kannel_run() {
+    [[ -x ../shared/peers/kannel/run.sh ]] || { log "no Kannel peer at ../shared/peers/kannel"; return; }
+    log "Kannel 1.4.5, durable spool, c$CONC, ${SECS} s windows"
+    MODES=spool CONCURRENCY=$CONC LEGS="mt mo" DURATION=$SECS WARMUP=5 BASELINE_SECS=0 KEEP_SINK_LOGS=0 \
+        timeout 900 ../shared/peers/kannel/run.sh >"$OUT/kannel.log" 2>&1 || log "Kannel run failed: see $OUT/kannel.log"
+    cp "$(ls -t /tmp/kannel-peer/results/summary-*.tsv | head -1)" "$OUT/kannel-summary.tsv" 2>/dev/null || true
+}
+
+first=1
+for db in $DBS; do
+    case $db in
+        h2) bridge_run h2 "jdbc:h2:file:./$OUT/h2/sms-bridge;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0${H2_EXTRA:-}" sa ;;
+        pg)
+            pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 || \
+                pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+            psql -h 127.0.0.1 -U postgres -d test -qc 'DROP DATABASE IF EXISTS sms_bridge_bench' \
+                -c 'CREATE DATABASE sms_bridge_bench' >/dev/null
+            bridge_run pg "jdbc:postgresql://127.0.0.1:5432/sms_bridge_bench" postgres ;;
+    esac
+    if (( first && KANNEL )); then kannel_run; fi
+    first=0
+done
+
+log "results in $RESULTS"
+column -t -s $'\t' "$RESULTS"
+[[ -f "$OUT/startup.tsv" ]] && cat "$OUT/startup.tsv"
+[[ -f "$OUT/kannel-summary.tsv" ]] && column -t -s $'\t' "$OUT/kannel-summary.tsv"
+if (( SMOKE )); then
+    # the smoke run checks the harness and the bridge work, not speed: every accepted message completed
+    awk -F'\t' 'NR > 1 && ($7 == 0 || $12 != 0) { bad = 1 } END { exit bad }' "$RESULTS" \
+        || { log "smoke run: a leg accepted nothing or lost messages"; exit 1; }
+fi

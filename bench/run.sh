@@ -3,6 +3,7 @@
 #
 #   bench/run.sh            full run: H2, Kannel (durable spool), PostgreSQL, interleaved
 #   bench/run.sh --smoke    ~10 s of load: H2 only, open loop, no Kannel (what .ci/run runs)
+#   bench/run.sh --startup  time to ready, 3 starts each without and with an AppCDS class archive
 #
 # Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
 # DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
@@ -11,7 +12,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 SMOKE=0
+STARTUP_ONLY=0
 [[ "${1:-}" == "--smoke" ]] && SMOKE=1
+[[ "${1:-}" == "--startup" ]] && STARTUP_ONLY=1
 SECS=${SECONDS_PER_CELL:-20}
 RATE=${RATE:-1000}
 CONC=${CONC:-16}
@@ -43,7 +46,7 @@ start_bridge() { # $1 = label, $2 = db url, $3 = db user
     local t0; t0=$(date +%s%N)
     BENCH_SINK=http://127.0.0.1:$SINK_PORT CAMEL_SERVER_HOST=127.0.0.1 CAMEL_SERVER_PORT=$PORT \
         DIRECTORY_FILE=bench/directory.yaml ROUTES_CUSTOM_DIR=bench/routes DB_URL="$2" DB_USER="$3" \
-        java -Xmx"$XMX" -jar target/sms-bridge.jar >"$OUT/bridge-$1.log" 2>&1 &
+        java -Xmx"$XMX" ${JAVA_EXTRA:-} -jar target/sms-bridge.jar >"$OUT/bridge-$1.log" 2>&1 &
     BRIDGE_PID=$!
     for _ in $(seq 1 600); do
         if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/observe/health/ready") == 200 ]]; then
@@ -110,6 +113,16 @@ kannel_run() {
         timeout 900 ../shared/peers/kannel/run.sh >"$OUT/kannel.log" 2>&1 || log "Kannel run failed: see $OUT/kannel.log"
     cp "$(ls -t /tmp/kannel-peer/results/summary-*.tsv | head -1)" "$OUT/kannel-summary.tsv" 2>/dev/null || true
 }
+
+if (( STARTUP_ONLY )); then
+    H2URL="jdbc:h2:file:./$OUT/h2/sms-bridge;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+    for i in 1 2 3; do start_bridge plain "$H2URL" sa; stop_bridge; done
+    # the archive is written when the JVM exits after one ordinary start
+    JAVA_EXTRA="-XX:ArchiveClassesAtExit=$OUT/sms-bridge.jsa" start_bridge archive-run "$H2URL" sa; stop_bridge
+    for i in 1 2 3; do JAVA_EXTRA="-XX:SharedArchiveFile=$OUT/sms-bridge.jsa" start_bridge appcds "$H2URL" sa; stop_bridge; done
+    cat "$OUT/startup.tsv"
+    exit 0
+fi
 
 first=1
 for db in $DBS; do

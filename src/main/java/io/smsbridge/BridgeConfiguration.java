@@ -52,6 +52,8 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
+        checkPortFree(props.resolveProperty("camel.server.host").orElse("0.0.0.0"),
+                Integer.parseInt(props.resolveProperty("camel.server.port").orElse("8080")));
         Database db = Database.open(props.resolveProperty("db.url").orElseThrow(() -> missing("db.url")),
                 props.resolveProperty("db.user").orElse(""), props.resolveProperty("db.password").orElse(""),
                 Integer.parseInt(props.resolveProperty("db.pool-size").orElse("16")))
@@ -124,6 +126,24 @@ public class BridgeConfiguration implements CamelConfiguration {
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(db));
+        }
+    }
+
+    /**
+     * Vert.x only logs a warning when its port is taken, and the bridge would run without HTTP:
+     * refuse to start instead (another instance on the same port, a leftover process).
+     */
+    static void checkPortFree(String host, int port) {
+        if (port <= 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            LOG.error("Cannot start: port {} on {} is in use ({})", port, host, e.getMessage());
+            throw new IllegalStateException("port " + port + " on " + host + " is in use: stop the other process"
+                    + " or set camel.server.port (CAMEL_SERVER_PORT)", e);
         }
     }
 

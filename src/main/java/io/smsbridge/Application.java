@@ -64,6 +64,8 @@ public final class Application {
                     (custom != null ? custom : shipped).toString());
             main.addOverrideProperty("camel.main.routes-reload-directory-recursive", "true");
             main.addOverrideProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
+            // only the edited file's routes are replaced; the others keep running
+            main.addOverrideProperty("camel.main.routes-reload-remove-all-routes", "false");
         }
     }
 }

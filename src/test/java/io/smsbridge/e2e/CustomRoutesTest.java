@@ -56,4 +56,30 @@ class CustomRoutesTest {
             assertThat(posts).allSatisfy(p -> assertThat(p.getHeader("X-Bridge-Tag")).isEqualTo("tagged-by-operator"));
         }
     }
+
+    @Test
+    void inDevModeAnEditedRouteFileIsReloadedAndTheOtherFlowsKeepRunning() throws Exception {
+        Path custom = Files.createDirectories(Path.of("target", "custom-routes", UUID.randomUUID().toString()));
+        Path file = custom.resolve("hello.camel.yaml");
+        String route = """
+                - route:
+                    id: operator-hello
+                    from:
+                      uri: platform-http:/operator/hello
+                      steps:
+                        - setBody:
+                            constant: "%s"
+                """;
+        Files.writeString(file, route.formatted("first"));
+        try (TestBridge bridge = TestBridge.start(DIRECTORY, Map.of("routes.custom-dir", custom.toString(),
+                "routes.reload", "true"))) {
+            assertThat(bridge.get("/operator/hello").body()).isEqualTo("first");
+            Files.writeString(file, route.formatted("second"));
+            await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> "second".equals(bridge.get("/operator/hello").body()));
+            // the shipped flows were not removed by the reload
+            assertThat(bridge.get("/api/v1/messages?number=%2B19179056077&contact=%2B12025550143", "Authorization",
+                    "Bearer " + Fixtures.API_KEY).status()).isEqualTo(200);
+        }
+    }
 }

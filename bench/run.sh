@@ -37,7 +37,7 @@ log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 cleanup() { [[ -n "$BRIDGE_PID" ]] && kill "$BRIDGE_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
-[[ -f target/sms-bridge.jar ]] || mvn -B -ntp -q -DskipTests package
+[[ -f target/sms-bridge.jar ]] || mvn -B -ntp -DskipTests package
 
 start_bridge() { # $1 = label, $2 = db url, $3 = db user
     for _ in $(seq 1 100); do ss -ltn "sport = :$PORT" | grep -q LISTEN || break; sleep 0.2; done

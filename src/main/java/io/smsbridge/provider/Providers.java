@@ -49,10 +49,6 @@ public final class Providers {
         return isTemplate(provider) ? templates.get(provider.substring(TEMPLATE_PREFIX.length())) : null;
     }
 
-    public ProviderTemplates templates() {
-        return templates;
-    }
-
     public List<String> names() {
         List<String> out = new ArrayList<>(BUILT_IN.keySet().stream().sorted().toList());
         templates.ids().forEach(id -> out.add(TEMPLATE_PREFIX + id));

@@ -55,10 +55,14 @@ class RequestRendererTest {
     }
 
     static RenderedRequest render(String templateJson, String text) {
-        ProviderTemplate t = template(templateJson);
-        Integration it = Templates.integration("template:t", Map.of("API key", SECRET));
+        return sendMessage(template(templateJson), Map.of("API key", SECRET), text, null);
+    }
+
+    /** The template's SendMessage for a text, with the integration's properties and base-url. */
+    static RenderedRequest sendMessage(ProviderTemplate t, Map<String, String> properties, String text, String baseUrl) {
+        Integration it = Templates.integration("template:" + t.id(), properties);
         return RequestRenderer.render(t.sendMessage(), t.auth(),
-                TemplateApi.values(t, Templates.sms(it, text, List.of()), false)::get, null);
+                TemplateApi.values(t, Templates.sms(it, text, List.of()), false)::get, baseUrl);
     }
 
     @ParameterizedTest
@@ -127,18 +131,14 @@ class RequestRendererTest {
         ProviderTemplate t = template("""
                 {'id':'t','properties':['Account ID'],'API':{'SendMessage':{
                   'request_url':'https://api.example/accounts/$Account ID$/messages','response_map':{'id':'$messageid$'}}}}""");
-        Integration it = Templates.integration("template:t", Map.of("Account ID", "a/b?c d#e"));
-        RenderedRequest r = RequestRenderer.render(t.sendMessage(), t.auth(),
-                TemplateApi.values(t, Templates.sms(it, "x", List.of()), false)::get, null);
+        RenderedRequest r = sendMessage(t, Map.of("Account ID", "a/b?c d#e"), "x", null);
         assertThat(r.url()).isEqualTo("https://api.example/accounts/a%2Fb%3Fc%20d%23e/messages");
     }
 
     @Test
     void baseUrlReplacesSchemeHostAndPortAndKeepsThePath() {
         ProviderTemplate t = Templates.shipped("didww-template");
-        Integration it = Templates.integration("template:didww-template", Map.of("Username", "u", "Password", "p"));
-        RenderedRequest r = RequestRenderer.render(t.sendMessage(), t.auth(),
-                TemplateApi.values(t, Templates.sms(it, "x", List.of()), false)::get, "http://127.0.0.1:9999/didww/");
+        RenderedRequest r = sendMessage(t, Map.of("Username", "u", "Password", "p"), "x", "http://127.0.0.1:9999/didww/");
         assertThat(r.url()).isEqualTo("http://127.0.0.1:9999/didww/outbound_messages");
     }
 
@@ -147,18 +147,14 @@ class RequestRendererTest {
         ProviderTemplate t = template("""
                 {'id':'t','properties':['API URL'],'API':{'SendMessage':{
                   'request_url':'$API URL$/send/$to$','response_map':{'id':'$messageid$'}}}}""");
-        Integration it = Templates.integration("template:t", Map.of("API URL", "https://eu.api.example/v2/"));
-        RenderedRequest r = RequestRenderer.render(t.sendMessage(), t.auth(),
-                TemplateApi.values(t, Templates.sms(it, "x", List.of()), false)::get, null);
+        RenderedRequest r = sendMessage(t, Map.of("API URL", "https://eu.api.example/v2/"), "x", null);
         assertThat(r.url()).isEqualTo("https://eu.api.example/v2/send/%2B37041654321");
     }
 
     @Test
     void numbersFollowTheTemplatesNumberFormat() throws Exception {
         ProviderTemplate t = Templates.shipped("didww-template");
-        Integration it = Templates.integration("template:didww-template", Map.of("Username", "u", "Password", "p"));
-        RenderedRequest r = RequestRenderer.render(t.sendMessage(), t.auth(),
-                TemplateApi.values(t, Templates.sms(it, "Hi", List.of()), false)::get, null);
+        RenderedRequest r = sendMessage(t, Map.of("Username", "u", "Password", "p"), "Hi", null);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.at("/data/attributes/source").asText()).isEqualTo("19179056077");
         assertThat(body.at("/data/attributes/destination").asText()).isEqualTo("37041654321");
@@ -180,9 +176,7 @@ class RequestRendererTest {
     @Test
     void aCredentialWithALineBreakIsRefusedInsteadOfSplittingTheRequest() {
         ProviderTemplate t = template(JSON_TEMPLATE);
-        Integration it = Templates.integration("template:t", Map.of("API key", "k\r\nX-Evil: 1"));
-        assertThatThrownBy(() -> RequestRenderer.render(t.sendMessage(), t.auth(),
-                TemplateApi.values(t, Templates.sms(it, "x", List.of()), false)::get, null))
+        assertThatThrownBy(() -> sendMessage(t, Map.of("API key", "k\r\nX-Evil: 1"), "x", null))
                 .hasMessageContaining("control character").hasMessageNotContaining("X-Evil");
     }
 

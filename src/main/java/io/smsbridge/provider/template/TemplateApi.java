@@ -11,6 +11,7 @@ import io.smsbridge.provider.template.ProviderTemplate.ApiCall;
 import io.smsbridge.retry.Outcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 
 import java.net.URI;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public final class TemplateApi {
         msg.removeHeaders("*");
         URI uri = URI.create(req.url());
         String query = uri.getRawQuery();
-        msg.setHeader(Exchange.HTTP_METHOD, req.method());
+        msg.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(req.method()));
         msg.setHeader(Exchange.HTTP_URI, query == null ? req.url() : req.url().substring(0, req.url().indexOf('?')));
         if (query != null) {
             msg.setHeader(Exchange.HTTP_QUERY, query);

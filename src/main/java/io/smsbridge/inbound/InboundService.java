@@ -2,10 +2,12 @@ package io.smsbridge.inbound;
 
 import io.smsbridge.api.ApiException;
 import io.smsbridge.db.Database;
+import io.smsbridge.db.Uuid7;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
+import io.smsbridge.jobs.Job;
 import io.smsbridge.jobs.JobKind;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.CarrierEvent;
@@ -24,7 +26,6 @@ import io.smsbridge.stickiness.StickinessPolicy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Stores an inbound message and decides who sees it, in one transaction: de-duplicate, lock the
@@ -72,20 +73,20 @@ public final class InboundService {
             InboundDecision decision = StickinessPolicy.onInbound(session, number.stickiness(), number.users(), now);
             conversations.apply(c, session, decision, now);
 
-            String id = UUID.randomUUID().toString();
+            String id = Uuid7.next();
             messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "inbound", number.number(),
                     contact.value(), contact.kind().name().toLowerCase(java.util.Locale.ROOT), conversationId, null,
                     decision.recipients(), decision.group(), sms.text(), sms.mediaUrls(), null, null,
                     integration.provider(), sms.providerMessageId(), MessageStatus.RECEIVED), now);
             receipts.link(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), id);
 
-            List<Long> jobIds = List.of();
+            List<Job> handOff = List.of();
             if (org.webhookUrl() != null) {
                 String payload = PlatformEvents.inbound(id, number, contact, sms.text(), sms.mediaUrls(),
                         decision.recipients(), decision.group(), conversationId);
-                jobIds = List.of(jobs.enqueue(c, JobKind.PLATFORM_POST, id, org.id(), payload, now));
+                handOff = List.of(jobs.enqueue(c, JobKind.PLATFORM_POST, id, org.id(), payload, now));
             }
-            return new InboundResult(id, false, decision.group(), decision.recipients().size(), jobIds);
+            return new InboundResult(id, false, decision.group(), decision.recipients().size(), handOff);
         });
     }
 

@@ -3,8 +3,9 @@ package io.smsbridge.jobs;
 import org.apache.camel.Exchange;
 
 /**
- * How a job travels through its route: the queue delivers its id as the body; whoever takes it
- * sets property {@code claimed} (the routes filter on it) and keeps the job on the exchange.
+ * How a job travels through its route: the queue delivers the job itself (fast path: already taken
+ * in the transaction that created it) or its id (from the poller); whoever takes it sets property
+ * {@code claimed} (the routes filter on it) and keeps the job on the exchange.
  */
 public final class JobExchange {
 
@@ -14,9 +15,10 @@ public final class JobExchange {
     private JobExchange() {
     }
 
-    /** Takes the job whose id is the body; null (and claimed=false) when another worker has it. */
+    /** Takes the job in the body (a job or its id); null (and claimed=false) when another worker has it. */
     public static Job claim(Exchange exchange, JobStore jobs) {
-        Job job = jobs.claim(exchange.getMessage().getBody(Long.class));
+        Object body = exchange.getMessage().getBody();
+        Job job = body instanceof Job taken ? jobs.keep(taken) : jobs.claim(exchange.getMessage().getBody(Long.class));
         exchange.setProperty(CLAIMED, job != null);
         exchange.setProperty(JOB, job);
         return job;

@@ -13,15 +13,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The durable outbox. A job is written in the same transaction as the message it serves, handed to
- * its route at once (fast path), and found again by the poller if that hand-off is lost (crash, full
- * queue). Taking a job is a conditional UPDATE with a lease, so two threads or two instances never
- * work on the same job at once; a lease that runs out (crashed instance) makes the job due again.
+ * The durable outbox. A job is written in the same transaction as the message it serves, already
+ * taken by this instance (state {@code running}, leased), and handed to its route at once: the fast
+ * path costs no second transaction. If that hand-off is lost (crash, full queue) the lease runs out
+ * and the poller finds the job again. Taking a job otherwise is a conditional UPDATE with a lease,
+ * so two threads or two instances never work on the same job at once.
  */
 public final class JobStore {
-
-    /** How long a fresh job waits for the fast path before the poller takes it. */
-    public static final Duration FAST_PATH_GRACE = Duration.ofSeconds(5);
 
     private final Database db;
     private final Duration lease;
@@ -32,47 +30,78 @@ public final class JobStore {
         this.lease = lease;
     }
 
-    /** Adds a job for now inside the caller's transaction; returns its id (for the fast path). */
-    public long enqueue(Connection c, JobKind kind, String messageId, String organizationId, String payload,
+    /**
+     * Adds a job inside the caller's transaction, taken by this instance for the fast path: hand the
+     * returned job to its queue once the transaction has committed.
+     */
+    public Job enqueue(Connection c, JobKind kind, String messageId, String organizationId, String payload,
             Instant now) throws SQLException {
-        return insert(c, kind, messageId, organizationId, null, payload, now.plus(FAST_PATH_GRACE), now);
+        return insertTaken(c, kind, messageId, organizationId, null, payload, now);
     }
 
-    /** Adds a carrier send for now inside the caller's transaction; returns its id (for the fast path). */
-    public long enqueueSend(Connection c, String messageId, String organizationId, String integrationId, Instant now)
+    /** Adds a carrier send inside the caller's transaction, taken by this instance (see {@link #enqueue}). */
+    public Job enqueueSend(Connection c, String messageId, String organizationId, String integrationId, Instant now)
             throws SQLException {
-        return insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null,
-                now.plus(FAST_PATH_GRACE), now);
+        return insertTaken(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, now);
     }
 
     /** Adds a job the poller takes at {@code at} (a resend decided by a carrier's report). */
     public long enqueueSendAt(Connection c, String messageId, String organizationId, String integrationId, Instant at,
             Instant now) throws SQLException {
-        // attempts = 1 marks it as not fresh: only the poller takes it, once due
-        long id = insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, at, now);
-        Sql.update(c, "UPDATE jobs SET attempts = 1 WHERE id = ?", id);
-        return id;
+        // attempts = 1 as before: this job carries a second send of the message
+        return insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, "ready", 1, at, null,
+                null, now);
+    }
+
+    private Job insertTaken(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,
+            String payload, Instant now) throws SQLException {
+        Instant until = now.plus(lease);
+        long id = insert(c, kind, messageId, organizationId, integrationId, payload, "running", 1, until, until,
+                owner, now);
+        return new Job(id, kind, messageId, organizationId, payload, 1, now, now);
     }
 
     private long insert(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,
-            String payload, Instant nextAttempt, Instant now) throws SQLException {
+            String payload, String state, int attempts, Instant nextAttempt, Instant lockedUntil, String lockedBy,
+            Instant now) throws SQLException {
         String sql = "INSERT INTO jobs (kind, message_id, organization_id, payload, state, attempts, next_attempt_at,"
-                + " created_at, updated_at, integration_id) VALUES (?, ?, ?, ?, 'ready', 0, ?, ?, ?, ?)";
+                + " locked_until, locked_by, created_at, updated_at, integration_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.dbValue());
             ps.setString(2, messageId);
             ps.setString(3, organizationId);
             ps.setString(4, payload);
-            ps.setObject(5, Database.ts(nextAttempt));
-            ps.setObject(6, Database.ts(now));
-            ps.setObject(7, Database.ts(now));
-            ps.setString(8, integrationId);
+            ps.setString(5, state);
+            ps.setInt(6, attempts);
+            ps.setObject(7, Database.ts(nextAttempt));
+            ps.setObject(8, Database.ts(lockedUntil));
+            ps.setString(9, lockedBy);
+            ps.setObject(10, Database.ts(now));
+            ps.setObject(11, Database.ts(now));
+            ps.setString(12, integrationId);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * A job handed over by the fast path is already this instance's. If it waited in its queue for
+     * a third of the lease, the lease is renewed first, so it cannot run out during the work; null if
+     * it ran out meanwhile and another instance took the job.
+     */
+    public Job keep(Job job) {
+        Instant now = Instant.now();
+        if (now.isBefore(job.leasedAt().plus(lease.dividedBy(3)))) {
+            return job;
+        }
+        int n = db.inTransaction(c -> Sql.update(c, "UPDATE jobs SET locked_until = ?, updated_at = ? WHERE id = ?"
+                + " AND state = 'running' AND locked_by = ?", now.plus(lease), now, job.id(), owner));
+        return n == 1 ? new Job(job.id(), job.kind(), job.messageId(), job.organizationId(), job.payload(),
+                job.attempts(), job.createdAt(), now) : null;
     }
 
     /**
@@ -84,8 +113,7 @@ public final class JobStore {
         return db.inTransaction(c -> {
             int n = Sql.update(c, "UPDATE jobs SET state = 'running', locked_until = ?, locked_by = ?,"
                             + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND ("
-                            // fresh (fast path), or a retry that is due
-                            + "(state = 'ready' AND (attempts = 0 OR next_attempt_at <= ?))"
+                            + "(state = 'ready' AND next_attempt_at <= ?)"
                             + " OR (state = 'queued' AND locked_by = ?)"
                             + " OR (state IN ('running', 'queued') AND locked_until < ?))",
                     now.plus(lease), owner, now, id, now, owner, now);
@@ -95,7 +123,7 @@ public final class JobStore {
             return Sql.one(c, "SELECT id, kind, message_id, organization_id, payload, attempts, created_at"
                     + " FROM jobs WHERE id = ?", rs -> new Job(rs.getLong(1), JobKind.fromDb(rs.getString(2)),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                    Database.instant(rs.getObject(7, java.time.OffsetDateTime.class))), id);
+                    Database.instant(rs.getObject(7, java.time.OffsetDateTime.class)), now), id);
         });
     }
 

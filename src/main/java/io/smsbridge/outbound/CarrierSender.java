@@ -11,9 +11,9 @@ import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
 import io.smsbridge.message.StoredMessage;
 import io.smsbridge.provider.Providers;
-import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.CircuitBreakers;
 import io.smsbridge.retry.FailureClass;
+import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.RetryPolicies;
 import io.smsbridge.retry.RetryPolicy;
 import io.smsbridge.retry.RetryRoutePolicy;
@@ -37,6 +37,8 @@ public final class CarrierSender {
     /** Marks a job that waits for its carrier's circuit ({@link JobStore#release} looks for it). */
     private static final String WAITING = "waiting: ";
     private static final Logger LOG = LoggerFactory.getLogger(CarrierSender.class);
+    /** The message as prepare read it; complete judges the result with it instead of reading it again. */
+    private static final String MESSAGE = "smsBridgeMessage";
 
     private final Database db;
     private final DirectoryService directory;
@@ -81,6 +83,7 @@ public final class CarrierSender {
             defer(job, m, permit.waitUntil());
             return;
         }
+        exchange.setProperty(MESSAGE, m);
         exchange.getMessage().setHeader(PROVIDER_HEADER, Providers.route(integration.provider()));
         exchange.setProperty(RetryRoutePolicy.PROVIDER_TABLE, Providers.retryTable(integration.provider()));
         exchange.getMessage().setBody(new OutboundSms(m.id(), integration, m.number(), m.contact(), m.senderUser(),
@@ -121,7 +124,8 @@ public final class CarrierSender {
     public void complete(Exchange exchange) {
         Job job = JobExchange.job(exchange);
         SendResult result = exchange.getMessage().getBody(SendResult.class);
-        StoredMessage m = db.withConnection(c -> messages.find(c, job.messageId()));
+        // only this job sends the message: what prepare read still holds for attempts, provider and age
+        StoredMessage m = exchange.getProperty(MESSAGE, StoredMessage.class);
         RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
         exchange.getMessage().setBody(finish(job, m, result, policy));
     }
@@ -135,9 +139,9 @@ public final class CarrierSender {
         }
     }
 
-    private List<Long> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
+    private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
         Instant now = Instant.now();
-        List<Long> jobIds = new ArrayList<>();
+        List<Job> handOff = new ArrayList<>();
         db.inTransaction(c -> {
             if (m == null) {
                 jobs.delete(c, job.id());
@@ -154,7 +158,7 @@ public final class CarrierSender {
                 messages.setSending(c, m.id(), result.providerMessageId(), attempt, now);
                 jobs.delete(c, job.id());
                 StoredMessage sent = messages.find(c, m.id());
-                status.applyParked(c, sent, now, jobIds);
+                status.applyParked(c, sent, now, handOff);
                 return null;
             }
             Outcome o = result.failure();
@@ -177,12 +181,12 @@ public final class CarrierSender {
                 messages.setAttempts(c, m.id(), attempt);
                 messages.setStatus(c, m.id(), MessageStatus.FAILED, o.code(), o.reason(), now);
                 jobs.delete(c, job.id());
-                status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, jobIds);
+                status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, handOff);
                 LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt,
                         o.code(), o.reason());
             }
             return null;
         });
-        return jobIds;
+        return handOff;
     }
 }

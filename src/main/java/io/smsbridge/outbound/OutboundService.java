@@ -2,11 +2,13 @@ package io.smsbridge.outbound;
 
 import io.smsbridge.api.ApiException;
 import io.smsbridge.db.Database;
+import io.smsbridge.db.Uuid7;
 import io.smsbridge.directory.Directory;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
+import io.smsbridge.jobs.Job;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
@@ -24,7 +26,6 @@ import io.smsbridge.stickiness.StickinessPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Accepts a user's message from the platform: validates it (number, user, contact, content, size),
@@ -55,7 +56,7 @@ public final class OutboundService {
     }
 
     /** Accepted message: its id and the job to hand to the carrier route. */
-    public record Accepted(String id, String status, List<Long> jobIds) {
+    public record Accepted(String id, String status, List<Job> jobs) {
     }
 
     public Accepted accept(Organization org, SendRequest req) {
@@ -107,8 +108,8 @@ public final class OutboundService {
 
         List<String> media = hasMedia ? List.of(mediaUrl) : null;
         String conversationId = conversations.ensure(number.number(), contact.value());
-        String id = UUID.randomUUID().toString();
-        List<Long> jobIds = db.inTransaction(c -> {
+        String id = Uuid7.next();
+        List<Job> handOff = db.inTransaction(c -> {
             Session session = conversations.lockAndGetSession(c, conversationId);
             // read the clock under the lock: decisions and timestamps follow the order of the lock
             Instant now = Instant.now();
@@ -120,7 +121,7 @@ public final class OutboundService {
                     segments.parts(), integration.provider(), null, MessageStatus.QUEUED), now);
             return List.of(jobs.enqueueSend(c, id, org.id(), integration.id(), now));
         });
-        return new Accepted(id, MessageStatus.QUEUED.dbValue(), jobIds);
+        return new Accepted(id, MessageStatus.QUEUED.dbValue(), handOff);
     }
 
     private static String decorate(SmsNumber number, String text) {

@@ -6,6 +6,7 @@ import io.smsbridge.db.Database;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.directory.Organization;
+import io.smsbridge.jobs.Job;
 import io.smsbridge.jobs.JobKind;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.CarrierEvent;
@@ -55,7 +56,7 @@ public final class StatusService {
     }
 
     /** Result of a report: the message it concerned (null if parked or repeated) and jobs to hand off. */
-    public record Applied(String messageId, boolean duplicate, List<Long> jobIds) {
+    public record Applied(String messageId, boolean duplicate, List<Job> jobs) {
     }
 
     public Applied accept(Integration integration, CarrierEvent.Status event) {
@@ -72,14 +73,14 @@ public final class StatusService {
                 return new Applied(null, false, List.of());
             }
             receipts.link(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(), m.id());
-            List<Long> jobIds = new ArrayList<>();
-            apply(c, m, report, now, jobIds);
-            return new Applied(m.id(), false, jobIds);
+            List<Job> handOff = new ArrayList<>();
+            apply(c, m, report, now, handOff);
+            return new Applied(m.id(), false, handOff);
         });
     }
 
     /** Applies the reports that waited for this message's carrier id; call once the id is stored. */
-    public void applyParked(Connection c, StoredMessage m, Instant now, List<Long> jobIds) throws SQLException {
+    public void applyParked(Connection c, StoredMessage m, Instant now, List<Job> handOff) throws SQLException {
         for (String json : receipts.takeParked(c, m.integrationId(), m.providerMessageId(), m.id())) {
             StatusReport report;
             try {
@@ -87,11 +88,11 @@ public final class StatusService {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable parked report: " + e.getMessage(), e);
             }
-            m = apply(c, m, report, now, jobIds);
+            m = apply(c, m, report, now, handOff);
         }
     }
 
-    private StoredMessage apply(Connection c, StoredMessage m, StatusReport report, Instant now, List<Long> jobIds)
+    private StoredMessage apply(Connection c, StoredMessage m, StatusReport report, Instant now, List<Job> handOff)
             throws SQLException {
         MessageStatus current = m.status();
         if (report.status() == MessageStatus.FAILED && !current.isFinal() && resend(c, m, report, now)) {
@@ -101,7 +102,7 @@ public final class StatusService {
             messages.setStatus(c, m.id(), report.status(), report.code(), report.reason(), now);
             current = report.status();
             if (report.notifyPlatform()) {
-                notifyPlatform(c, m, report.status(), report.code(), report.reason(), now, jobIds);
+                notifyPlatform(c, m, report.status(), report.code(), report.reason(), now, handOff);
             }
         } else {
             messages.event(c, m.id(), current, "report " + report.status().dbValue() + " ignored: message is "
@@ -142,7 +143,7 @@ public final class StatusService {
 
     /** Enqueues the platform's {@code delivered} / {@code failed} event, once per message. */
     public void notifyPlatform(Connection c, StoredMessage m, MessageStatus outcome, String code, String reason,
-            Instant now, List<Long> jobIds) throws SQLException {
+            Instant now, List<Job> handOff) throws SQLException {
         Organization org = directory.current().organizations().get(m.organizationId());
         if (org == null || org.webhookUrl() == null || !messages.markNotified(c, m.id(), outcome)) {
             return;
@@ -150,6 +151,6 @@ public final class StatusService {
         String payload = outcome == MessageStatus.FAILED
                 ? PlatformEvents.failed(m.id(), code, reason)
                 : PlatformEvents.delivered(m.id());
-        jobIds.add(jobs.enqueue(c, JobKind.PLATFORM_POST, m.id(), org.id(), payload, now));
+        handOff.add(jobs.enqueue(c, JobKind.PLATFORM_POST, m.id(), org.id(), payload, now));
     }
 }

@@ -2,13 +2,13 @@ package io.smsbridge.stickiness;
 
 import io.smsbridge.db.Database;
 import io.smsbridge.db.Sql;
+import io.smsbridge.db.Uuid7;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +39,7 @@ public final class ConversationStore {
             if (existing != null) {
                 return existing;
             }
-            String fresh = UUID.randomUUID().toString();
+            String fresh = Uuid7.next();
             try {
                 Sql.update(c, "INSERT INTO conversations (id, number, contact, created_at) VALUES (?, ?, ?, ?)",
                         fresh, number, contact, Instant.now());
@@ -84,7 +84,7 @@ public final class ConversationStore {
     public void open(Connection c, String conversationId, String owner, Instant now, Instant until)
             throws SQLException {
         Sql.update(c, "INSERT INTO sticky_sessions (id, conversation_id, owner_user, started_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?)", UUID.randomUUID().toString(), conversationId, owner, now, until);
+                + " VALUES (?, ?, ?, ?, ?)", Uuid7.next(), conversationId, owner, now, until);
     }
 
     /** Applies an inbound decision to the current session. */

@@ -1,18 +1,12 @@
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -63,7 +57,8 @@ public class Bench {
     final String bridge;
     final String leg;
     final String tag;
-    final HttpClient client;
+    final String bridgeHost;
+    final int bridgePort;
     /** tag -> nanoTime the request was (meant to be) started */
     final Map<String, Long> started = new ConcurrentHashMap<>();
     /** tag (or bridge message id for callbacks) -> nanoTime seen at a sink; first sighting */
@@ -82,8 +77,9 @@ public class Bench {
         this.bridge = opts.getOrDefault("bridge", "http://127.0.0.1:18181");
         this.leg = opts.getOrDefault("leg", "outbound");
         this.tag = "bench-" + Long.toString(System.currentTimeMillis() % 60466176L, 36) + leg.charAt(0);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        URI u = URI.create(bridge);
+        this.bridgeHost = u.getHost() + ":" + u.getPort();
+        this.bridgePort = u.getPort();
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,60 +93,118 @@ public class Bench {
 
     // ------------------------------------------------------------------ sinks
 
-    HttpServer startSinks(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
-        server.setExecutor(new ThreadPoolExecutor(32, 32, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>()));
-        server.createContext("/didww/outbound_messages", ex -> {
-            String body = read(ex);
-            long now = System.nanoTime();
-            sinkHits.incrementAndGet();
-            Matcher m = TAG.matcher(body);
-            String t = m.find() ? m.group() : "x-" + seq.incrementAndGet();
-            if (leg.equals("outbound")) {
-                completed.putIfAbsent(t, now);
-            }
-            respond(ex, 201, "{\"data\":{\"type\":\"outbound_messages\",\"id\":\"" + t + "\"}}");
-        });
-        server.createContext("/platform", ex -> {
-            String body = read(ex);
-            long now = System.nanoTime();
-            sinkHits.incrementAndGet();
-            if (leg.equals("inbound") && body.contains("\"method\":\"message\"")) {
-                Matcher m = TAG.matcher(body);
-                if (m.find()) {
-                    completed.putIfAbsent(m.group(), now);
-                }
-            } else if (recordCallbacks && body.contains("\"method\":\"delivered\"")) {
-                Matcher m = MESSAGE_ID.matcher(body);
-                if (m.find()) {
-                    completed.putIfAbsent(m.group(1), now);
+    /**
+     * The carrier-API and platform sinks: a plain socket server, a thread per connection (the bridge
+     * keeps a few dozen open). Not the JDK's HttpServer, which cost the shared cores more than the
+     * bridge's work per request, and answered in two segments (Nagle: 40 ms per call).
+     */
+    java.net.ServerSocket startSinks(int port) throws IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 512);
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket s = server.accept();
+                    s.setTcpNoDelay(true);
+                    Thread t = new Thread(() -> serve(s), "sink");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
                 }
             }
-            respond(ex, 200, "{}");
-        });
-        server.start();
+        }, "sink-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
         return server;
     }
 
-    static String read(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    void serve(java.net.Socket s) {
+        try (s) {
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(s.getInputStream(), 16384);
+            OutputStream out = s.getOutputStream();
+            while (true) {
+                String request = Conn.line(in);
+                if (request.isEmpty()) {
+                    continue;
+                }
+                int length = 0;
+                for (String h = Conn.line(in); !h.isEmpty(); h = Conn.line(in)) {
+                    int colon = h.indexOf(':');
+                    if (h.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+                        length = Integer.parseInt(h.substring(colon + 1).trim());
+                    }
+                }
+                String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                String path = request.split(" ")[1];
+                String answer;
+                int status;
+                if (path.startsWith("/didww/outbound_messages")) {
+                    status = 201;
+                    answer = carrier(body);
+                } else if (path.startsWith("/platform")) {
+                    status = 200;
+                    answer = platform(body);
+                } else {
+                    status = 404;
+                    answer = "{}";
+                }
+                byte[] b = answer.getBytes(StandardCharsets.UTF_8);
+                out.write(("HTTP/1.1 " + status + (status == 404 ? " Not Found" : " OK") + "\r\nContent-Type: "
+                        + "application/json\r\nContent-Length: " + b.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(b);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the bridge closed the connection
         }
     }
 
-    static void respond(HttpExchange ex, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
+    String carrier(String body) {
+        long now = System.nanoTime();
+        sinkHits.incrementAndGet();
+        Matcher m = TAG.matcher(body);
+        String t = m.find() ? m.group() : "x-" + seq.incrementAndGet();
+        if (leg.equals("outbound")) {
+            completed.putIfAbsent(t, now);
         }
+        return "{\"data\":{\"type\":\"outbound_messages\",\"id\":\"" + t + "\"}}";
+    }
+
+    String platform(String body) {
+        long now = System.nanoTime();
+        sinkHits.incrementAndGet();
+        if (leg.equals("inbound") && body.contains("\"method\":\"message\"")) {
+            Matcher m = TAG.matcher(body);
+            if (m.find()) {
+                completed.putIfAbsent(m.group(), now);
+            }
+        } else if (recordCallbacks && body.contains("\"method\":\"delivered\"")) {
+            Matcher m = MESSAGE_ID.matcher(body);
+            if (m.find()) {
+                completed.putIfAbsent(m.group(1), now);
+            }
+        }
+        return "{}";
     }
 
     // ------------------------------------------------------------------ requests
 
     /** The n-th request of this leg, and the key its completion is recorded under. */
-    record Req(HttpRequest request, String key) {
+    record Req(byte[] request, String key) {
+    }
+
+    /** One HTTP/1.1 request as bytes (the bench's own client: see {@link Conn}). */
+    byte[] http(String method, String path, String headers, String body) {
+        byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + bridgeHost + "\r\n" + headers
+                + (body == null ? "" : "Content-Length: " + b.length + "\r\n") + "\r\n";
+        byte[] h = head.getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(h, h.length + b.length);
+        System.arraycopy(b, 0, all, h.length, b.length);
+        return all;
     }
 
     Req request(long n) {
@@ -158,18 +212,15 @@ public class Bench {
         String contact = String.format(Locale.ROOT, "1917555%04d", n % 10000);
         switch (leg) {
             case "outbound":
-                return new Req(HttpRequest.newBuilder(URI.create(bridge + "/api/v1/messages"))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + API_KEY)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"+" + NUMBER + "\",\"to\":\"+" + contact
-                                + "\",\"extension\":\"101\",\"domain\":\"bench.example\",\"content\":\"" + t
-                                + " hello\"}")).build(), t);
+                return new Req(http("POST", "/api/v1/messages", "Content-Type: application/json\r\n"
+                        + "Authorization: Bearer " + API_KEY + "\r\n", "{\"from\":\"+" + NUMBER + "\",\"to\":\"+" + contact
+                        + "\",\"extension\":\"101\",\"domain\":\"bench.example\",\"content\":\"" + t + " hello\"}"), t);
             case "inbound":
-                return new Req(HttpRequest.newBuilder(URI.create(bridge + WEBHOOK))
-                        .header("Content-Type", "application/json").header("X-Webhook-Token", TOKEN)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"uuid\":\"" + t + "\",\"from\":\"" + contact
-                                + "\",\"to\":\"" + NUMBER + "\",\"text\":\"" + t + " hi\"}")).build(), t);
+                return new Req(http("POST", WEBHOOK, "Content-Type: application/json\r\nX-Webhook-Token: " + TOKEN
+                        + "\r\n", "{\"uuid\":\"" + t + "\",\"from\":\"" + contact + "\",\"to\":\"" + NUMBER
+                        + "\",\"text\":\"" + t + " hi\"}"), t);
             case "ceiling":
-                return new Req(HttpRequest.newBuilder(URI.create(bridge + "/bench/ceiling")).GET().build(), t);
+                return new Req(http("GET", "/bench/ceiling", "", null), t);
             default:
                 throw new IllegalArgumentException("leg " + leg);
         }
@@ -177,18 +228,28 @@ public class Bench {
 
     /** A DIDWW Success callback for an accepted outbound message (carrier id = its tag). */
     Req callback(String bridgeId, String carrierId) {
-        return new Req(HttpRequest.newBuilder(URI.create(bridge + WEBHOOK))
-                .header("Content-Type", "application/json").header("X-Webhook-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"type\":\"outbound_message_callbacks\",\"id\":\""
-                        + carrierId + "\",\"attributes\":{\"status\":\"Success\",\"code_id\":null}}}")).build(),
-                bridgeId);
+        return new Req(http("POST", WEBHOOK, "Content-Type: application/json\r\nX-Webhook-Token: " + TOKEN + "\r\n",
+                "{\"data\":{\"type\":\"outbound_message_callbacks\",\"id\":\"" + carrierId
+                        + "\",\"attributes\":{\"status\":\"Success\",\"code_id\":null}}}"), bridgeId);
     }
 
     /** Sends one request; records acceptance and its latency from {@code intended}. */
     void send(Req r, long intended, List<long[]> latencies) {
         started.put(r.key(), intended);
         try {
-            HttpResponse<String> resp = client.send(r.request(), HttpResponse.BodyHandlers.ofString());
+            Conn conn = CONN.get();
+            if (conn == null) {
+                conn = new Conn(bridgePort);
+                CONN.set(conn);
+            }
+            Resp resp;
+            try {
+                resp = conn.exchange(r.request());
+            } catch (IOException e) {
+                conn.close();
+                CONN.remove();
+                throw e;
+            }
             long now = System.nanoTime();
             if (resp.statusCode() / 100 == 2) {
                 accepted.incrementAndGet();
@@ -259,7 +320,7 @@ public class Bench {
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "20"));
         int sinkPort = Integer.parseInt(opts.getOrDefault("sink-port", "18182"));
         long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
-        HttpServer sinks = startSinks(sinkPort);
+        java.net.ServerSocket sinks = startSinks(sinkPort);
         try {
             List<Long> keys = new ArrayList<>();
             if (leg.equals("callbacks")) {
@@ -284,7 +345,7 @@ public class Bench {
             load(this::request, open, rate, conc, seconds, Long.MAX_VALUE);
             report(t0, before, pid, open, rate, conc);
         } finally {
-            sinks.stop(0);
+            sinks.close();
         }
     }
 
@@ -379,6 +440,90 @@ public class Bench {
                 return new Proc(ticks, rss);
             } catch (IOException e) {
                 return new Proc(0, 0);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the bench's HTTP client
+
+    record Resp(int statusCode, String body) {
+    }
+
+    static final ThreadLocal<Conn> CONN = new ThreadLocal<>();
+
+    /**
+     * A keep-alive HTTP/1.1 connection of one generator thread. Not the JDK's HttpClient: that one
+     * cost the shared two cores more CPU than the bridge's own work per request (it halved the
+     * measured rates), where this is a blocking write and a read of the answer.
+     */
+    static final class Conn implements AutoCloseable {
+        final java.net.Socket socket;
+        final java.io.BufferedInputStream in;
+        final OutputStream out;
+
+        Conn(int port) throws IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+            out = socket.getOutputStream();
+        }
+
+        Resp exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Integer.parseInt(h.substring(colon + 1).trim());
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = h.toLowerCase(Locale.ROOT).contains("chunked");
+                }
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                body.write(in.readNBytes(length));
+            }
+            return new Resp(code, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            return line(in);
+        }
+
+        static String line(InputStream in) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing
             }
         }
     }

@@ -7,7 +7,9 @@
 #
 # Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
 # DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
-# SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m).
+# SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m),
+# WARM_SECONDS (30 per leg, before the measured cells), WRK (1: also drive outbound and inbound with
+# wrk against an nginx sink, the Kannel peer's harness; needs wrk and nginx, skipped without them).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,10 @@ KANNEL=${KANNEL:-1}
 SOAK=${SOAK_SECONDS:-120}
 SOAK_RATE=${SOAK_RATE:-150}
 XMX=${XMX:-256m}
-if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; fi
+WARM=${WARM_SECONDS:-30}
+WRK=${WRK:-1}
+command -v wrk >/dev/null && command -v nginx >/dev/null || WRK=0
+if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; WRK=0; fi
 
 PORT=18181
 SINK_PORT=18182
@@ -35,7 +40,7 @@ BRIDGE_PID=
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 cleanup() { [[ -n "$BRIDGE_PID" ]] && kill "$BRIDGE_PID" 2>/dev/null || true; }
-trap cleanup EXIT
+trap 'cleanup; stop_nginx' EXIT
 
 [[ -f target/sms-bridge.jar ]] || mvn -B -ntp -DskipTests package
 
@@ -77,21 +82,78 @@ cell() { # label leg mode [extra args]
         --label "$label" --out "$RESULTS" "$@" >/dev/null
 }
 
+# --- wrk cells: the Kannel peer's harness (wrk, one thread; nginx sink), for a like-with-like ratio.
+# No per-message end-to-end latency (the sink cannot read the tags without a body-reading module):
+# accepted/s and accept latency from wrk, delivered/s from the sink's log, as in Kannel's RESULTS.md.
+NGINX_PID=
+start_nginx() {
+    local dir=$OUT/nginx; mkdir -p "$dir/tmp"
+    nginx -p "$dir/" -c "$PWD/bench/wrk/nginx-sink.conf" >"$dir/nginx.out" 2>&1 &
+    NGINX_PID=$!
+    for _ in $(seq 1 100); do ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN && return; sleep 0.1; done
+    log "nginx sink did not start: $(cat "$dir/nginx.out" "$dir/error.log" 2>/dev/null)"; exit 1
+}
+stop_nginx() {
+    [[ -n "$NGINX_PID" ]] || return 0
+    kill -QUIT "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; NGINX_PID=
+    for _ in $(seq 1 50); do ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN || return; sleep 0.1; done
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+sink_count() { # uri since-epoch-seconds
+    awk -v u="$1" -v t="$2" '$2 == u && $1 >= t { n++ } END { print n + 0 }' "$OUT/nginx/sink.log" 2>/dev/null || echo 0
+}
+wrk_cell() { # label leg: wrk -c$CONC for $SECS at the bridge, then drain at most 60 s
+    local label=$1 leg=$2 uri; uri=$([[ $leg == outbound ]] && echo /didww/outbound_messages || echo /platform)
+    log "cell $label $leg wrk c$CONC"
+    local t0 c0 tick; t0=$(date +%s.%N); c0=$(cpu_ticks "$BRIDGE_PID"); tick=$(getconf CLK_TCK)
+    local sum; sum=$(timeout $(( SECS + 30 )) wrk -t1 -c"$CONC" -d"${SECS}s" --timeout 10s -s "bench/wrk/$leg.lua" \
+        "http://127.0.0.1:$PORT" -- "$label-$leg-$RANDOM" | grep WRKSUM)
+    local c1 t1; c1=$(cpu_ticks "$BRIDGE_PID"); t1=$(date +%s.%N)
+    local rss; rss=$(awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$BRIDGE_PID/status")
+    local req dur non2xx errs p50 p99
+    read -r req dur non2xx errs p50 p99 < <(sed -E 's/[a-z0-9_]+=//g; s/WRKSUM //' <<<"$sum")
+    local ok=$(( req - non2xx ))
+    sleep 1.2 # nginx flushes its log buffer every second
+    local in_window; in_window=$(awk -v u="$uri" -v a="$t0" -v b="$t1" '$2 == u && $1 >= a && $1 <= b { n++ } END { print n + 0 }' "$OUT/nginx/sink.log")
+    local total last prev=-1 waited=0
+    while :; do
+        total=$(sink_count "$uri" "$t0")
+        (( total >= ok || total == prev || waited >= 60 )) && break
+        prev=$total; sleep 2; waited=$(( waited + 2 ))
+    done
+    last=$(awk -v u="$uri" -v a="$t0" '$2 == u && $1 >= a { l = $1 } END { printf "%.3f", l }' "$OUT/nginx/sink.log")
+    awk -v l="$label" -v g="$leg" -v c="$CONC" -v t1="$t1" -v ok="$ok" -v bad="$(( non2xx + errs ))" \
+        -v win="$in_window" -v tot="$total" -v t0="$t0" -v last="$last" -v p50="$p50" -v p99="$p99" \
+        -v cpu="$(( c1 - c0 ))" -v tick="$tick" -v rss="$rss" 'BEGIN {
+            w = t1 - t0; e2e = last > t0 ? tot / (last - t0) : 0
+            printf "%s\t%s\twrk\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.0f\t%d\n", l, g, c, w, ok, ok / w,
+                win / w, e2e, bad, (ok > tot ? ok - tot : 0), p50 / 1000, p99 / 1000, cpu * 100 / tick / w, rss }' >>"$OUT/wrk.tsv"
+}
+
 bridge_run() { # label db-url db-user
     start_bridge "$1" "$2" "$3"
     if (( SMOKE )); then
         cell "$1" outbound open
         cell "$1" inbound open
     else
-        # warm-up (JIT), not reported
-        timeout 120 java bench/Bench.java --leg outbound --mode closed --conc "$CONC" --seconds 5 \
-            --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
+        # warm-up, not reported: every leg's code paths through the JIT (C2 still took a third of the
+        # CPU after 10 s; a gateway runs for days, the figures are for its steady state)
+        for leg in outbound inbound callbacks; do
+            timeout $(( WARM + 120 )) java bench/Bench.java --leg $leg --mode closed --conc "$CONC" --seconds "$WARM" \
+                --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
+        done
         cell "$1" ceiling closed
         cell "$1" outbound closed
         cell "$1" inbound closed
         cell "$1" callbacks closed
         cell "$1" outbound open
         cell "$1" inbound open
+        if (( WRK )); then
+            start_nginx
+            wrk_cell "$1" outbound
+            wrk_cell "$1" inbound
+            stop_nginx
+        fi
         if (( SOAK > 0 )); then
             log "soak: outbound open loop at $SOAK_RATE/s for $SOAK s, RSS every 10 s"
             ( for _ in $(seq 1 $(( SOAK / 10 + 2 ))); do
@@ -141,6 +203,11 @@ done
 
 log "results in $RESULTS"
 column -t -s $'\t' "$RESULTS"
+if [[ -f "$OUT/wrk.tsv" ]]; then
+    printf 'label\tleg\tgenerator\tconc\twindow_s\taccepted\taccepted_per_s\tdelivered_in_window_per_s\tend_to_end_per_s\terrors\tnot_delivered\taccept_p50_ms\taccept_p99_ms\tbridge_cpu_pct\tbridge_rss_mb\n' \
+        | cat - "$OUT/wrk.tsv" > "$OUT/wrk-results.tsv"
+    column -t -s $'\t' "$OUT/wrk-results.tsv"
+fi
 [[ -f "$OUT/startup.tsv" ]] && cat "$OUT/startup.tsv"
 [[ -f "$OUT/kannel-summary.tsv" ]] && column -t -s $'\t' "$OUT/kannel-summary.tsv"
 if (( SMOKE )); then

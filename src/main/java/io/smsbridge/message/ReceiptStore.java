@@ -5,36 +5,52 @@ import io.smsbridge.db.Sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Idempotency for carrier requests: the first request with a key is recorded, a repeat finds the key
- * taken. The insert is the first statement of its transaction, guarded by a savepoint so that a
- * duplicate leaves the transaction usable on PostgreSQL too.
+ * taken, without a savepoint (group commit runs many transactions in one; on PostgreSQL hundreds of
+ * savepoints slow every statement down).
  */
 public final class ReceiptStore {
 
     public static final String INBOUND = "inbound";
     public static final String STATUS = "status";
 
-    /** Records a receipt; false when the same (integration, kind, key) was recorded before. */
+    private volatile Boolean postgres;
+
+    /**
+     * Records a receipt; false when the same (integration, kind, key) was recorded before, also when
+     * another instance is recording it at this moment (its commit decides; we wait for it).
+     */
     public boolean record(Connection c, String integrationId, String kind, String dedupeKey, String providerMessageId,
             Instant now) throws SQLException {
-        Savepoint sp = c.setSavepoint();
+        String insert = "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
+                + " received_at) VALUES (?, ?, ?, ?, ?)";
+        if (isPostgres(c)) {
+            // a failed statement would abort the transaction: let the database skip the repeat
+            return Sql.update(c, insert + " ON CONFLICT DO NOTHING", integrationId, kind, dedupeKey,
+                    providerMessageId, now) == 1;
+        }
         try {
-            Sql.update(c, "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
-                    + " received_at) VALUES (?, ?, ?, ?, ?)", integrationId, kind, dedupeKey, providerMessageId, now);
-            c.releaseSavepoint(sp);
-            return true;
+            return Sql.update(c, insert, integrationId, kind, dedupeKey, providerMessageId, now) == 1;
         } catch (SQLException e) {
+            // H2 undoes only the failed statement: the transaction goes on
             if (Database.isUniqueViolation(e)) {
-                c.rollback(sp);
                 return false;
             }
             throw e;
         }
+    }
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = pg;
+        }
+        return pg;
     }
 
     public void link(Connection c, String integrationId, String kind, String dedupeKey, String messageId)

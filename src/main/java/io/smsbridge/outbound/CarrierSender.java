@@ -157,8 +157,7 @@ public final class CarrierSender {
                 }
                 messages.setSending(c, m.id(), result.providerMessageId(), attempt, now);
                 jobs.delete(c, job.id());
-                StoredMessage sent = messages.find(c, m.id());
-                status.applyParked(c, sent, now, handOff);
+                status.applyParked(c, m.integrationId(), result.providerMessageId(), m.id(), now, handOff);
                 return null;
             }
             Outcome o = result.failure();

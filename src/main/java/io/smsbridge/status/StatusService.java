@@ -79,9 +79,18 @@ public final class StatusService {
         });
     }
 
-    /** Applies the reports that waited for this message's carrier id; call once the id is stored. */
-    public void applyParked(Connection c, StoredMessage m, Instant now, List<Job> handOff) throws SQLException {
-        for (String json : receipts.takeParked(c, m.integrationId(), m.providerMessageId(), m.id())) {
+    /**
+     * Applies the reports that waited for this message's carrier id; call once the id is stored. The
+     * message is read only when there are some (almost never: a report rarely beats the send's answer).
+     */
+    public void applyParked(Connection c, String integrationId, String providerMessageId, String messageId,
+            Instant now, List<Job> handOff) throws SQLException {
+        List<String> parked = receipts.takeParked(c, integrationId, providerMessageId, messageId);
+        if (parked.isEmpty()) {
+            return;
+        }
+        StoredMessage m = messages.find(c, messageId);
+        for (String json : parked) {
             StatusReport report;
             try {
                 report = JSON.readValue(json, StatusReport.class);

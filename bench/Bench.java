@@ -326,8 +326,9 @@ public class Bench {
             if (leg.equals("callbacks")) {
                 // untimed set-up: messages the callbacks will be about, accepted by the carrier sink
                 Bench sender = new Bench(withLeg(opts, "outbound"));
-                // enough callbacks for the window at the rate, at most 3000 (set-up runs at send speed)
-                long want = Math.min(3000, (long) (open ? rate : 3000) * seconds);
+                // enough callbacks for the window: rate x seconds (open loop), 30,000 (closed loop; about
+                // 15 s of sends first, untimed)
+                long want = open ? (long) rate * seconds : 30_000;
                 sender.load(sender::request, false, 0, 16, 600, want);
                 // wait until the carrier has answered all (the bridge stores the carrier id)
                 Thread.sleep(2000);

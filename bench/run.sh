@@ -8,7 +8,7 @@
 # Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
 # DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
 # SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m),
-# WARM_SECONDS (30 per leg, before the measured cells), WRK (1: also drive outbound and inbound with
+# WARM_SECONDS (60 per leg, before the measured cells), WRK (1: also drive outbound and inbound with
 # wrk against an nginx sink, the Kannel peer's harness; needs wrk and nginx, skipped without them).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ KANNEL=${KANNEL:-1}
 SOAK=${SOAK_SECONDS:-120}
 SOAK_RATE=${SOAK_RATE:-150}
 XMX=${XMX:-256m}
-WARM=${WARM_SECONDS:-30}
+WARM=${WARM_SECONDS:-60}
 WRK=${WRK:-1}
 command -v wrk >/dev/null && command -v nginx >/dev/null || WRK=0
 if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; WRK=0; fi
@@ -179,9 +179,9 @@ kannel_run() {
 if (( STARTUP_ONLY )); then
     H2URL="jdbc:h2:file:./$OUT/h2/sms-bridge;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
     for i in 1 2 3; do start_bridge plain "$H2URL" sa; stop_bridge; done
-    # the archive is written when the JVM exits after one ordinary start
-    JAVA_EXTRA="-XX:ArchiveClassesAtExit=$OUT/sms-bridge.jsa" start_bridge archive-run "$H2URL" sa; stop_bridge
-    for i in 1 2 3; do JAVA_EXTRA="-XX:SharedArchiveFile=$OUT/sms-bridge.jsa" start_bridge appcds "$H2URL" sa; stop_bridge; done
+    # the archive as deployments make it (deploy/make-cds.sh: one training start)
+    deploy/make-cds.sh target/sms-bridge.jar "$OUT/sms-bridge.jsa" >&2
+    for i in 1 2 3; do JAVA_EXTRA="-XX:SharedArchiveFile=$OUT/sms-bridge.jsa -Xshare:auto" start_bridge appcds "$H2URL" sa; stop_bridge; done
     cat "$OUT/startup.tsv"
     exit 0
 fi

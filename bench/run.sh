@@ -106,8 +106,8 @@ wrk_cell() { # label leg: wrk -c$CONC for $SECS at the bridge, then drain at mos
     local label=$1 leg=$2 uri; uri=$([[ $leg == outbound ]] && echo /didww/outbound_messages || echo /platform)
     log "cell $label $leg wrk c$CONC"
     local t0 c0 tick; t0=$(date +%s.%N); c0=$(cpu_ticks "$BRIDGE_PID"); tick=$(getconf CLK_TCK)
-    local sum; sum=$(timeout $(( SECS + 30 )) wrk -t1 -c"$CONC" -d"${SECS}s" --timeout 10s -s "bench/wrk/$leg.lua" \
-        "http://127.0.0.1:$PORT" -- "$label-$leg-$RANDOM" | grep WRKSUM)
+    local sum; sum=$(timeout $(( SECS + 30 )) wrk -t1 -c"$CONC" -d"${SECS}s" --timeout 10s -s bench/wrk/legs.lua \
+        "http://127.0.0.1:$PORT" -- "$leg" "$label-$leg-$RANDOM" | grep WRKSUM)
     local c1 t1; c1=$(cpu_ticks "$BRIDGE_PID"); t1=$(date +%s.%N)
     local rss; rss=$(awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$BRIDGE_PID/status")
     local req dur non2xx errs p50 p99

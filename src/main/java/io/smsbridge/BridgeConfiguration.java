@@ -89,7 +89,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         JobStore jobs = new JobStore(db, Durations.parse(props.resolveProperty("jobs.lease").orElse("60s")));
         ConversationStore conversations = new ConversationStore(db);
         MessageStore messages = new MessageStore();
-        ReceiptStore receipts = new ReceiptStore();
+        ReceiptStore receipts = new ReceiptStore(db.isPostgres());
         RetryPolicies policies = new RetryPolicies(key -> props.resolveProperty(key).orElse(null));
         StatusService status = new StatusService(db, directory, messages, receipts, jobs, policies);
 

@@ -19,20 +19,23 @@ import java.time.ZoneOffset;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final boolean postgres;
     private volatile GroupCommit groupCommit;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sms-bridge");
         config.setJdbcUrl(url);
+        boolean postgres = url != null && url.startsWith("jdbc:postgresql:");
         // named, not found through DriverManager: Camel JBang loads drivers in its own class loader
         if (url != null && url.startsWith("jdbc:h2:")) {
             config.setDriverClassName("org.h2.Driver");
-        } else if (url != null && url.startsWith("jdbc:postgresql:")) {
+        } else if (postgres) {
             config.setDriverClassName("org.postgresql.Driver");
         }
         config.setUsername(user);
@@ -41,7 +44,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         config.setConnectionTimeout(10_000);
         try {
-            return new Database(new HikariDataSource(config));
+            return new Database(new HikariDataSource(config), postgres);
         } catch (RuntimeException e) {
             // never echo the URL's password or the user's secret: name the URL without its query
             throw new IllegalStateException("cannot open the database " + redact(url) + ": "
@@ -68,6 +71,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** PostgreSQL (otherwise H2): for the few statements whose SQL differs. */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     /** Runs {@code work} in a transaction; returns once it is committed (rolled back if it throws). */

@@ -100,13 +100,12 @@ public final class JobStore {
         }
         int n = db.inTransaction(c -> Sql.update(c, "UPDATE jobs SET locked_until = ?, updated_at = ? WHERE id = ?"
                 + " AND state = 'running' AND locked_by = ?", now.plus(lease), now, job.id(), owner));
-        return n == 1 ? new Job(job.id(), job.kind(), job.messageId(), job.organizationId(), job.payload(),
-                job.attempts(), job.createdAt(), now) : null;
+        return n == 1 ? job.renewed(now) : null;
     }
 
     /**
-     * Takes a job for a worker: a ready job (fast path), one this instance's poller handed over, or one
-     * whose lease ran out (its instance died). Null when someone else has it or it is gone.
+     * Takes a job for a worker (the poller's path): a retry that is due, one this instance's poller
+     * handed over, or one whose lease ran out (its instance died or lost the hand-off). Null when someone else has it or it is gone.
      */
     public Job claim(long id) {
         Instant now = Instant.now();

@@ -18,7 +18,11 @@ public final class ReceiptStore {
     public static final String INBOUND = "inbound";
     public static final String STATUS = "status";
 
-    private volatile Boolean postgres;
+    private final boolean postgres;
+
+    public ReceiptStore(boolean postgres) {
+        this.postgres = postgres;
+    }
 
     /**
      * Records a receipt; false when the same (integration, kind, key) was recorded before, also when
@@ -28,7 +32,7 @@ public final class ReceiptStore {
             Instant now) throws SQLException {
         String insert = "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
                 + " received_at) VALUES (?, ?, ?, ?, ?)";
-        if (isPostgres(c)) {
+        if (postgres) {
             // a failed statement would abort the transaction: let the database skip the repeat
             return Sql.update(c, insert + " ON CONFLICT DO NOTHING", integrationId, kind, dedupeKey,
                     providerMessageId, now) == 1;
@@ -42,15 +46,6 @@ public final class ReceiptStore {
             }
             throw e;
         }
-    }
-
-    private boolean isPostgres(Connection c) throws SQLException {
-        Boolean pg = postgres;
-        if (pg == null) {
-            pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            postgres = pg;
-        }
-        return pg;
     }
 
     public void link(Connection c, String integrationId, String kind, String dedupeKey, String messageId)

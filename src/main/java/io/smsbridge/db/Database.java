@@ -21,10 +21,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private volatile GroupCommit groupCommit;
+    private final H2Compaction compaction;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.compaction = h2File ? H2Compaction.start(dataSource) : null;
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -44,7 +46,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         config.setConnectionTimeout(10_000);
         try {
-            return new Database(new HikariDataSource(config), postgres);
+            return new Database(new HikariDataSource(config), postgres, H2Compaction.appliesTo(url));
         } catch (RuntimeException e) {
             // never echo the URL's password or the user's secret: name the URL without its query
             throw new IllegalStateException("cannot open the database " + redact(url) + ": "
@@ -185,6 +187,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         GroupCommit group = groupCommit;
         if (group != null) {
             group.close();

@@ -63,22 +63,22 @@ public final class InboundService {
         Organization org = directory.current().organizations().get(number.organizationId());
         String conversationId = conversations.ensure(number.number(), contact.value());
         return db.inTransaction(c -> {
+            Session session = conversations.lockAndGetSession(c, conversationId);
+            // read the clock and take the id under the lock: decisions, timestamps and ids follow its order
+            Instant now = Instant.now();
+            String id = Uuid7.next();
+            // a repeat only cost the lock: the receipt is written with its message id, in one statement
             if (!receipts.record(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), sms.providerMessageId(),
-                    Instant.now())) {
+                    id, null, now)) {
                 return new InboundResult(null, true, false, 0, List.of());
             }
-            Session session = conversations.lockAndGetSession(c, conversationId);
-            // read the clock under the lock: decisions and timestamps follow the order of the lock
-            Instant now = Instant.now();
             InboundDecision decision = StickinessPolicy.onInbound(session, number.stickiness(), number.users(), now);
             conversations.apply(c, session, decision, now);
 
-            String id = Uuid7.next();
             messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "inbound", number.number(),
                     contact.value(), contact.kind().name().toLowerCase(java.util.Locale.ROOT), conversationId, null,
                     decision.recipients(), decision.group(), sms.text(), sms.mediaUrls(), null, null,
                     integration.provider(), sms.providerMessageId(), MessageStatus.RECEIVED), now);
-            receipts.link(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), id);
 
             List<Job> handOff = List.of();
             if (org.webhookUrl() != null) {

@@ -25,20 +25,25 @@ public final class ReceiptStore {
     }
 
     /**
-     * Records a receipt; false when the same (integration, kind, key) was recorded before, also when
+     * Records a receipt with the message it concerns, in one statement (a receipt is written once, not
+     * updated afterwards); false when the same (integration, kind, key) was recorded before, also when
      * another instance is recording it at this moment (its commit decides; we wait for it).
+     *
+     * @param messageId     the message the request concerns; null while it is not known yet
+     * @param pendingReport a status report kept until its message's carrier id is stored, else null
      */
     public boolean record(Connection c, String integrationId, String kind, String dedupeKey, String providerMessageId,
-            Instant now) throws SQLException {
+            String messageId, String pendingReport, Instant now) throws SQLException {
         String insert = "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
-                + " received_at) VALUES (?, ?, ?, ?, ?)";
+                + " message_id, pending_report, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
         if (postgres) {
             // a failed statement would abort the transaction: let the database skip the repeat
             return Sql.update(c, insert + " ON CONFLICT DO NOTHING", integrationId, kind, dedupeKey,
-                    providerMessageId, now) == 1;
+                    providerMessageId, messageId, pendingReport, now) == 1;
         }
         try {
-            return Sql.update(c, insert, integrationId, kind, dedupeKey, providerMessageId, now) == 1;
+            return Sql.update(c, insert, integrationId, kind, dedupeKey, providerMessageId, messageId, pendingReport,
+                    now) == 1;
         } catch (SQLException e) {
             // H2 undoes only the failed statement: the transaction goes on
             if (Database.isUniqueViolation(e)) {
@@ -46,18 +51,6 @@ public final class ReceiptStore {
             }
             throw e;
         }
-    }
-
-    public void link(Connection c, String integrationId, String kind, String dedupeKey, String messageId)
-            throws SQLException {
-        Sql.update(c, "UPDATE carrier_receipts SET message_id = ? WHERE integration_id = ? AND kind = ?"
-                + " AND dedupe_key = ?", messageId, integrationId, kind, dedupeKey);
-    }
-
-    /** Keeps a status report whose message is not known yet (its carrier id is still on its way back). */
-    public void park(Connection c, String integrationId, String dedupeKey, String reportJson) throws SQLException {
-        Sql.update(c, "UPDATE carrier_receipts SET pending_report = ? WHERE integration_id = ? AND kind = ?"
-                + " AND dedupe_key = ?", reportJson, integrationId, STATUS, dedupeKey);
     }
 
     /** Takes the parked reports for a carrier id, oldest first. */

@@ -63,16 +63,16 @@ public final class StatusService {
         StatusReport report = event.report();
         Instant now = Instant.now();
         return db.inTransaction(c -> {
+            StoredMessage m = messages.lockByProviderId(c, integration.id(), report.providerMessageId());
+            // one statement: the receipt names its message, or keeps the report until the carrier id is stored
+            String parked = m == null ? JSON.writeValueAsString(report) : null;
             if (!receipts.record(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(),
-                    report.providerMessageId(), now)) {
+                    report.providerMessageId(), m == null ? null : m.id(), parked, now)) {
                 return new Applied(null, true, List.of());
             }
-            StoredMessage m = messages.lockByProviderId(c, integration.id(), report.providerMessageId());
             if (m == null) {
-                receipts.park(c, integration.id(), report.dedupeKey(), JSON.writeValueAsString(report));
                 return new Applied(null, false, List.of());
             }
-            receipts.link(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(), m.id());
             List<Job> handOff = new ArrayList<>();
             apply(c, m, report, now, handOff);
             return new Applied(m.id(), false, handOff);

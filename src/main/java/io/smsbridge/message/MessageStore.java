@@ -61,6 +61,21 @@ public final class MessageStore {
         event(c, id, status, detail(code, reason), now);
     }
 
+    /**
+     * Moves the message from one status to the next in one statement, no read first; false, and
+     * nothing written, when it is not in {@code from} (or does not exist).
+     */
+    public boolean advance(Connection c, String id, MessageStatus from, MessageStatus to, Instant now)
+            throws SQLException {
+        if (Sql.update(c, "UPDATE messages SET status = ?, error_code = NULL, error_reason = NULL,"
+                + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = ?",
+                to.dbValue(), now, id, from.dbValue()) == 0) {
+            return false;
+        }
+        event(c, id, to, null, now);
+        return true;
+    }
+
     public void setSending(Connection c, String id, String providerMessageId, int attempts, Instant now)
             throws SQLException {
         Sql.update(c, "UPDATE messages SET status = 'sending', provider_message_id = ?, attempts = ?, error_code = NULL,"

@@ -8,7 +8,6 @@ import io.smsbridge.jobs.JobExchange;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
-import io.smsbridge.message.StoredMessage;
 import io.smsbridge.retry.Outcome;
 import io.smsbridge.retry.RetryAfter;
 import io.smsbridge.retry.RetryPolicies;
@@ -94,10 +93,8 @@ public final class PlatformDelivery {
         db.inTransaction(c -> {
             jobs.delete(c, job.id());
             if (job.messageId() != null) {
-                StoredMessage m = messages.lock(c, job.messageId());
-                if (m != null && m.status() == MessageStatus.RECEIVED) {
-                    messages.setStatus(c, m.id(), MessageStatus.DELIVERED_TO_PLATFORM, null, null, now);
-                }
+                // an inbound message moves on; an outbound one's delivered / failed post changes nothing
+                messages.advance(c, job.messageId(), MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM, now);
             }
             return null;
         });

@@ -46,7 +46,7 @@ public final class PlatformApi {
     }
 
     public SendRequest sendRequest(Exchange exchange) {
-        return SendRequest.parse(exchange.getMessage().getBody(String.class));
+        return SendRequest.parse(RequestBody.text(exchange));
     }
 
     /** 202 with the framework's response_map shape. */

@@ -2,6 +2,7 @@ package io.smsbridge.webhook;
 
 import io.smsbridge.api.ApiException;
 import io.smsbridge.api.ApiKeys;
+import io.smsbridge.api.RequestBody;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.outbound.CarrierSender;
@@ -53,7 +54,7 @@ public final class WebhookEndpoint {
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         Map<String, String> formFields = formFields(in, contentType);
-        String body = in.getBody(String.class);
+        String body = RequestBody.text(exchange);
         stripSecrets(in);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Webhook {} {} ({}), body {} chars, form fields {}", method, id, contentType,

@@ -385,6 +385,10 @@ public class Bench {
         long[] acceptLat = acceptLatencies.stream().mapToLong(a -> a[0]).sorted().toArray();
         Proc end = Proc.read(pid);
         double cpu = pid == 0 ? 0 : (after.cpuTicks - before.cpuTicks) / Proc.HZ / window * 100;
+        // storage writes from the window's start to the end of the drain, per message completed: on H2
+        // this is the pages the database rewrites per message, a figure the VM's speed does not move
+        String writeKb = pid == 0 || done == 0 || before.writeBytes < 0 ? "-"
+                : fmt((end.writeBytes - before.writeBytes) / 1024.0 / done);
         String row = String.join("\t", opts.getOrDefault("label", "-"), leg, open ? "open" : "closed",
                 open ? String.valueOf(rate) : "-", String.valueOf(conc), fmt(window),
                 String.valueOf(acc), fmt(acc / window),
@@ -394,7 +398,7 @@ public class Bench {
                 pct(acceptLat, 50), pct(acceptLat, 95), pct(acceptLat, 99),
                 leg.equals("ceiling") ? "-" : pct(e2e, 50), leg.equals("ceiling") ? "-" : pct(e2e, 95),
                 leg.equals("ceiling") ? "-" : pct(e2e, 99),
-                pid == 0 ? "-" : fmt(cpu), pid == 0 ? "-" : String.valueOf(end.rssKb / 1024));
+                pid == 0 ? "-" : fmt(cpu), pid == 0 ? "-" : String.valueOf(end.rssKb / 1024), writeKb);
         System.out.println(row);
         String out = opts.get("out");
         if (out != null) {
@@ -409,7 +413,7 @@ public class Bench {
     static final String HEADER = String.join("\t", "label", "leg", "mode", "rate", "conc", "window_s",
             "accepted", "accepted_per_s", "completed_in_window_per_s", "end_to_end_per_s", "errors", "not_completed",
             "accept_p50_ms", "accept_p95_ms", "accept_p99_ms", "e2e_p50_ms", "e2e_p95_ms", "e2e_p99_ms",
-            "bridge_cpu_pct", "bridge_rss_mb");
+            "bridge_cpu_pct", "bridge_rss_mb", "bridge_write_kb_per_msg");
 
     static String pct(long[] sorted, int p) {
         if (sorted.length == 0) {
@@ -423,13 +427,13 @@ public class Bench {
         return String.format(Locale.ROOT, d >= 100 ? "%.0f" : "%.1f", d);
     }
 
-    /** CPU ticks and RSS of a process, from /proc. */
-    record Proc(long cpuTicks, long rssKb) {
+    /** CPU ticks, RSS and bytes written to storage (-1 if unreadable) of a process, from /proc. */
+    record Proc(long cpuTicks, long rssKb, long writeBytes) {
         static final double HZ = 100.0;
 
         static Proc read(long pid) {
             if (pid == 0) {
-                return new Proc(0, 0);
+                return new Proc(0, 0, -1);
             }
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -438,9 +442,20 @@ public class Bench {
                 long rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                         .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
                         .findFirst().orElse(0);
-                return new Proc(ticks, rss);
+                return new Proc(ticks, rss, writeBytes(pid));
             } catch (IOException e) {
-                return new Proc(0, 0);
+                return new Proc(0, 0, -1);
+            }
+        }
+
+        /** {@code write_bytes} of /proc/PID/io: readable for the bridge's own user or root. */
+        static long writeBytes(long pid) {
+            try {
+                return Files.readAllLines(Path.of("/proc/" + pid + "/io")).stream()
+                        .filter(l -> l.startsWith("write_bytes:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                        .findFirst().orElse(-1);
+            } catch (IOException | RuntimeException e) {
+                return -1;
             }
         }
     }

@@ -99,13 +99,15 @@ stop_nginx() {
     for _ in $(seq 1 50); do ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN || return; sleep 0.1; done
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+write_bytes() { awk '/^write_bytes:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0; }
 sink_count() { # uri since-epoch-seconds
     awk -v u="$1" -v t="$2" '$2 == u && $1 >= t { n++ } END { print n + 0 }' "$OUT/nginx/sink.log" 2>/dev/null || echo 0
 }
 wrk_cell() { # label leg: wrk -c$CONC for $SECS at the bridge, then drain at most 60 s
     local label=$1 leg=$2 uri; uri=$([[ $leg == outbound ]] && echo /didww/outbound_messages || echo /platform)
     log "cell $label $leg wrk c$CONC"
-    local t0 c0 tick; t0=$(date +%s.%N); c0=$(cpu_ticks "$BRIDGE_PID"); tick=$(getconf CLK_TCK)
+    local t0 c0 tick w0; t0=$(date +%s.%N); c0=$(cpu_ticks "$BRIDGE_PID"); tick=$(getconf CLK_TCK)
+    w0=$(write_bytes "$BRIDGE_PID")
     local sum; sum=$(timeout $(( SECS + 30 )) wrk -t1 -c"$CONC" -d"${SECS}s" --timeout 10s -s bench/wrk/legs.lua \
         "http://127.0.0.1:$PORT" -- "$leg" "$label-$leg-$RANDOM" | grep WRKSUM)
     local c1 t1; c1=$(cpu_ticks "$BRIDGE_PID"); t1=$(date +%s.%N)
@@ -122,12 +124,14 @@ wrk_cell() { # label leg: wrk -c$CONC for $SECS at the bridge, then drain at mos
         prev=$total; sleep 2; waited=$(( waited + 2 ))
     done
     last=$(awk -v u="$uri" -v a="$t0" '$2 == u && $1 >= a { l = $1 } END { printf "%.3f", l }' "$OUT/nginx/sink.log")
+    local wb=$(( $(write_bytes "$BRIDGE_PID") - w0 ))
     awk -v l="$label" -v g="$leg" -v c="$CONC" -v t1="$t1" -v ok="$ok" -v bad="$(( non2xx + errs ))" \
         -v win="$in_window" -v tot="$total" -v t0="$t0" -v last="$last" -v p50="$p50" -v p99="$p99" \
-        -v cpu="$(( c1 - c0 ))" -v tick="$tick" -v rss="$rss" 'BEGIN {
+        -v cpu="$(( c1 - c0 ))" -v tick="$tick" -v rss="$rss" -v wb="$wb" 'BEGIN {
             w = t1 - t0; e2e = last > t0 ? tot / (last - t0) : 0
-            printf "%s\t%s\twrk\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.0f\t%d\n", l, g, c, w, ok, ok / w,
-                win / w, e2e, bad, (ok > tot ? ok - tot : 0), p50 / 1000, p99 / 1000, cpu * 100 / tick / w, rss }' >>"$OUT/wrk.tsv"
+            printf "%s\t%s\twrk\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.0f\t%d\t%.1f\n", l, g, c, w, ok, ok / w,
+                win / w, e2e, bad, (ok > tot ? ok - tot : 0), p50 / 1000, p99 / 1000, cpu * 100 / tick / w, rss,
+                (tot > 0 ? wb / 1024 / tot : 0) }' >>"$OUT/wrk.tsv"
 }
 
 bridge_run() { # label db-url db-user
@@ -204,7 +208,7 @@ done
 log "results in $RESULTS"
 column -t -s $'\t' "$RESULTS"
 if [[ -f "$OUT/wrk.tsv" ]]; then
-    printf 'label\tleg\tgenerator\tconc\twindow_s\taccepted\taccepted_per_s\tdelivered_in_window_per_s\tend_to_end_per_s\terrors\tnot_delivered\taccept_p50_ms\taccept_p99_ms\tbridge_cpu_pct\tbridge_rss_mb\n' \
+    printf 'label\tleg\tgenerator\tconc\twindow_s\taccepted\taccepted_per_s\tdelivered_in_window_per_s\tend_to_end_per_s\terrors\tnot_delivered\taccept_p50_ms\taccept_p99_ms\tbridge_cpu_pct\tbridge_rss_mb\tbridge_write_kb_per_msg\n' \
         | cat - "$OUT/wrk.tsv" > "$OUT/wrk-results.tsv"
     column -t -s $'\t' "$OUT/wrk-results.tsv"
 fi

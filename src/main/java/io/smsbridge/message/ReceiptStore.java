@@ -29,6 +29,10 @@ public final class ReceiptStore {
      * updated afterwards); false when the same (integration, kind, key) was recorded before, also when
      * another instance is recording it at this moment (its commit decides; we wait for it).
      *
+     * <p>The carrier id is stored only with a parked report: the {@code carrier_receipts_pending} index
+     * exists to find those, and a NULL key is appended at the index's end where a carrier id would
+     * dirty a random index page (H2 rewrites each dirty page whole at commit).
+     *
      * @param messageId     the message the request concerns; null while it is not known yet
      * @param pendingReport a status report kept until its message's carrier id is stored, else null
      */
@@ -36,13 +40,14 @@ public final class ReceiptStore {
             String messageId, String pendingReport, Instant now) throws SQLException {
         String insert = "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
                 + " message_id, pending_report, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String parkedUnder = pendingReport == null ? null : providerMessageId;
         if (postgres) {
             // a failed statement would abort the transaction: let the database skip the repeat
             return Sql.update(c, insert + " ON CONFLICT DO NOTHING", integrationId, kind, dedupeKey,
-                    providerMessageId, messageId, pendingReport, now) == 1;
+                    parkedUnder, messageId, pendingReport, now) == 1;
         }
         try {
-            return Sql.update(c, insert, integrationId, kind, dedupeKey, providerMessageId, messageId, pendingReport,
+            return Sql.update(c, insert, integrationId, kind, dedupeKey, parkedUnder, messageId, pendingReport,
                     now) == 1;
         } catch (SQLException e) {
             // H2 undoes only the failed statement: the transaction goes on

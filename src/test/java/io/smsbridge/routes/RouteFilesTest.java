@@ -5,6 +5,7 @@ import io.smsbridge.retry.RetryRoutePolicy;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -13,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped route files, loaded by camel-test-main-junit5 exactly as the application loads them:
- * every flow keeps its stable route ids (operators' copies and docs refer to them) and every route
- * that calls out names its retry table.
+ * every flow keeps its stable route ids (operators' copies and docs refer to them), every route
+ * that calls out names its retry table, and the queue consumers let a stop through quickly.
  */
 @CamelMainTest(
         configurationClasses = BridgeConfiguration.class,
@@ -50,5 +51,14 @@ class RouteFilesTest {
                     .anyMatch(p -> p instanceof RetryRoutePolicy
                             && p == context.getRegistry().lookupByName(RetryRoutePolicy.beanName(pair[1])));
         }
+    }
+
+    @Test
+    void queueConsumersNoticeAStopWithinAFifthOfASecond() {
+        // Camel stops routes one by one and each waits for its idle consumers' poll (1 s by default)
+        assertThat(context.getRoutes().stream().map(Route::getEndpoint).filter(SedaEndpoint.class::isInstance)
+                .map(SedaEndpoint.class::cast).map(e -> e.getEndpointBaseUri() + " " + e.getPollTimeout()))
+                .containsExactlyInAnyOrder("seda://carrier-send 200", "seda://platform-post 200",
+                        "seda://sandbox-events 200");
     }
 }

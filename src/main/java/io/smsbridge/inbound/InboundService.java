@@ -68,8 +68,7 @@ public final class InboundService {
             Instant now = Instant.now();
             String id = Uuid7.next();
             // a repeat only cost the lock: the receipt is written with its message id, in one statement
-            if (!receipts.record(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), sms.providerMessageId(),
-                    id, null, now)) {
+            if (!receipts.record(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), id, now)) {
                 return new InboundResult(null, true, false, 0, List.of());
             }
             InboundDecision decision = StickinessPolicy.onInbound(session, number.stickiness(), number.users(), now);

@@ -29,25 +29,36 @@ public final class ReceiptStore {
      * updated afterwards); false when the same (integration, kind, key) was recorded before, also when
      * another instance is recording it at this moment (its commit decides; we wait for it).
      *
-     * <p>The carrier id is stored only with a parked report: the {@code carrier_receipts_pending} index
-     * exists to find those, and a NULL key is appended at the index's end where a carrier id would
-     * dirty a random index page (H2 rewrites each dirty page whole at commit).
-     *
-     * @param messageId     the message the request concerns; null while it is not known yet
-     * @param pendingReport a status report kept until its message's carrier id is stored, else null
+     * @param messageId the message the request concerns
      */
-    public boolean record(Connection c, String integrationId, String kind, String dedupeKey, String providerMessageId,
-            String messageId, String pendingReport, Instant now) throws SQLException {
+    public boolean record(Connection c, String integrationId, String kind, String dedupeKey, String messageId,
+            Instant now) throws SQLException {
+        return insert(c, integrationId, kind, dedupeKey, null, messageId, null, now);
+    }
+
+    /**
+     * Records a status report whose message's carrier id is not stored yet and keeps it under that id
+     * until {@link #takeParked}; false for a repeat, as {@link #record}. Only parked reports carry the
+     * carrier id: the {@code carrier_receipts_pending} index exists to find them, and every other
+     * receipt's NULL key goes at the index's end where a carrier id would dirty a random index page
+     * (H2 rewrites each dirty page whole at commit).
+     */
+    public boolean park(Connection c, String integrationId, String dedupeKey, String providerMessageId,
+            String report, Instant now) throws SQLException {
+        return insert(c, integrationId, STATUS, dedupeKey, providerMessageId, null, report, now);
+    }
+
+    private boolean insert(Connection c, String integrationId, String kind, String dedupeKey,
+            String providerMessageId, String messageId, String pendingReport, Instant now) throws SQLException {
         String insert = "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
                 + " message_id, pending_report, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        String parkedUnder = pendingReport == null ? null : providerMessageId;
         if (postgres) {
             // a failed statement would abort the transaction: let the database skip the repeat
             return Sql.update(c, insert + " ON CONFLICT DO NOTHING", integrationId, kind, dedupeKey,
-                    parkedUnder, messageId, pendingReport, now) == 1;
+                    providerMessageId, messageId, pendingReport, now) == 1;
         }
         try {
-            return Sql.update(c, insert, integrationId, kind, dedupeKey, parkedUnder, messageId, pendingReport,
+            return Sql.update(c, insert, integrationId, kind, dedupeKey, providerMessageId, messageId, pendingReport,
                     now) == 1;
         } catch (SQLException e) {
             // H2 undoes only the failed statement: the transaction goes on

@@ -65,9 +65,11 @@ public final class StatusService {
         return db.inTransaction(c -> {
             StoredMessage m = messages.lockByProviderId(c, integration.id(), report.providerMessageId());
             // one statement: the receipt names its message, or keeps the report until the carrier id is stored
-            String parked = m == null ? JSON.writeValueAsString(report) : null;
-            if (!receipts.record(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(),
-                    report.providerMessageId(), m == null ? null : m.id(), parked, now)) {
+            boolean first = m == null
+                    ? receipts.park(c, integration.id(), report.dedupeKey(), report.providerMessageId(),
+                            JSON.writeValueAsString(report), now)
+                    : receipts.record(c, integration.id(), ReceiptStore.STATUS, report.dedupeKey(), m.id(), now);
+            if (!first) {
                 return new Applied(null, true, List.of());
             }
             if (m == null) {

@@ -30,7 +30,8 @@ class ReceiptStoreTest {
     }
 
     boolean record(String kind, String key, String providerId, String messageId, String parked, Instant at) {
-        return db.inTransaction(c -> receipts.record(c, "int", kind, key, providerId, messageId, parked, at));
+        return db.inTransaction(c -> parked == null ? receipts.record(c, "int", kind, key, messageId, at)
+                : receipts.park(c, "int", key, providerId, parked, at));
     }
 
     String storedProviderId(String key) {
@@ -44,9 +45,9 @@ class ReceiptStoreTest {
         assertThat(record(ReceiptStore.INBOUND, "k1", "p1", "m1", null, now)).isTrue();
 
         boolean again = db.inTransaction(c -> {
-            boolean repeat = receipts.record(c, "int", ReceiptStore.INBOUND, "k1", "p1", "m1", null, now);
+            boolean repeat = receipts.record(c, "int", ReceiptStore.INBOUND, "k1", "m1", now);
             // the same transaction goes on after the duplicate
-            boolean other = receipts.record(c, "int", ReceiptStore.INBOUND, "k2", "p2", "m2", null, now);
+            boolean other = receipts.record(c, "int", ReceiptStore.INBOUND, "k2", "m2", now);
             return repeat || !other;
         });
 

@@ -88,7 +88,7 @@ public class BridgeConfiguration implements CamelConfiguration {
 
         JobStore jobs = new JobStore(db, Durations.parse(props.resolveProperty("jobs.lease").orElse("60s")));
         ConversationStore conversations = new ConversationStore(db);
-        MessageStore messages = new MessageStore();
+        MessageStore messages = new MessageStore(db.isPostgres());
         ReceiptStore receipts = new ReceiptStore(db.isPostgres());
         RetryPolicies policies = new RetryPolicies(key -> props.resolveProperty(key).orElse(null));
         StatusService status = new StatusService(db, directory, messages, receipts, jobs, policies);

@@ -11,16 +11,49 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Messages and their status history. Every status change writes one history row. */
+/**
+ * Messages and their status history. A message is two rows: the wide one ({@code messages}, written
+ * once and again only for the carrier id) and its state ({@code message_status}), which every change
+ * locks and updates alone. Every status change
+ * writes one history row. On PostgreSQL the statements of one change go as one (data-modifying
+ * {@code WITH}), one round trip; H2 has no such statements and no round trips to save.
+ */
 public final class MessageStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, organization_id, integration_id, direction, number, contact,"
-            + " contact_kind, conversation_id, sender_user, recipients, group_chat, content, media_urls, encoding,"
-            + " segments, provider, provider_message_id, status, error_code, error_reason, attempts, next_attempt_at,"
-            + " created_at, updated_at";
+    private static final String SELECT = "SELECT m.id, m.organization_id, m.integration_id, m.direction, m.number,"
+            + " m.contact, m.contact_kind, m.conversation_id, m.sender_user, m.recipients, m.group_chat, m.content,"
+            + " m.media_urls, m.encoding, m.segments, m.provider, m.provider_message_id, s.status, s.error_code,"
+            + " s.error_reason, s.attempts, s.next_attempt_at, m.created_at, s.updated_at"
+            + " FROM messages m JOIN message_status s ON s.message_id = m.id";
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (id, organization_id, integration_id,"
+            + " direction, number, contact, contact_kind, conversation_id, sender_user, recipients, group_chat,"
+            + " content, media_urls, encoding, segments, provider, provider_message_id, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_STATUS = "INSERT INTO message_status (message_id, status, attempts,"
+            + " updated_at) VALUES (?, ?, 0, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO message_events (message_id, status, detail, created_at)"
+            + " VALUES (?, ?, ?, ?)";
+    // PostgreSQL: the history row of the update named u, only if it changed a row
+    private static final String EVENT_FROM_U = "INSERT INTO message_events (message_id, status, detail, created_at)"
+            + " SELECT message_id, ?, ?, ? FROM u";
+    private static final String SET_STATUS = "UPDATE message_status SET status = ?, error_code = ?,"
+            + " error_reason = ?, next_attempt_at = NULL, updated_at = ? WHERE message_id = ?";
+    private static final String ADVANCE = "UPDATE message_status SET status = ?, error_code = NULL,"
+            + " error_reason = NULL, next_attempt_at = NULL, updated_at = ? WHERE message_id = ? AND status = ?";
+    private static final String SET_CARRIER_ID = "UPDATE messages SET provider_message_id = ? WHERE id = ?";
+    private static final String SET_SENDING = "UPDATE message_status SET status = 'sending', attempts = ?,"
+            + " error_code = NULL, error_reason = NULL, next_attempt_at = NULL, updated_at = ? WHERE message_id = ?";
+
+    private final boolean postgres;
+
+    public MessageStore(boolean postgres) {
+        this.postgres = postgres;
+    }
 
     /** A new message row. */
     public record NewMessage(String id, String organizationId, String integrationId, String direction, String number,
@@ -30,35 +63,44 @@ public final class MessageStore {
     }
 
     public void insert(Connection c, NewMessage m, Instant now) throws SQLException {
-        Sql.update(c, "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, NULL, NULL, 0, NULL, ?, ?)",
-                m.id(), m.organizationId(), m.integrationId(), m.direction(), m.number(), m.contact(),
-                m.contactKind(), m.conversationId(), m.senderUser(), json(m.recipients()), m.group(), m.content(),
-                json(m.mediaUrls()), m.encoding(), m.segments(), m.provider(), m.providerMessageId(),
-                m.status().dbValue(), now, now);
-        event(c, m.id(), m.status(), null, now);
+        Object[] message = {m.id(), m.organizationId(), m.integrationId(), m.direction(), m.number(), m.contact(),
+            m.contactKind(), m.conversationId(), m.senderUser(), json(m.recipients()), m.group(), m.content(),
+            json(m.mediaUrls()), m.encoding(), m.segments(), m.provider(), m.providerMessageId(), now};
+        Object[] status = {m.id(), m.status().dbValue(), now};
+        Object[] event = {m.id(), m.status().dbValue(), null, now};
+        if (postgres) {
+            Sql.update(c, "WITH m AS (" + INSERT_MESSAGE + "), s AS (" + INSERT_STATUS + ") " + INSERT_EVENT,
+                    concat(message, status, event));
+            return;
+        }
+        Sql.update(c, INSERT_MESSAGE, message);
+        Sql.update(c, INSERT_STATUS, status);
+        Sql.update(c, INSERT_EVENT, event);
     }
 
     public StoredMessage find(Connection c, String id) throws SQLException {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM messages WHERE id = ?", MessageStore::map, id);
+        return Sql.one(c, SELECT + " WHERE m.id = ?", MessageStore::map, id);
     }
 
-    /** Locks the message row for the rest of the transaction. */
-    public StoredMessage lock(Connection c, String id) throws SQLException {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM messages WHERE id = ? FOR UPDATE", MessageStore::map, id);
-    }
-
+    /** The outbound message with this carrier id, its state locked for the rest of the transaction. */
     public StoredMessage lockByProviderId(Connection c, String integrationId, String providerMessageId)
             throws SQLException {
-        return Sql.one(c, "SELECT " + COLUMNS + " FROM messages WHERE integration_id = ? AND provider_message_id = ?"
-                + " AND direction = 'outbound' FOR UPDATE", MessageStore::map, integrationId, providerMessageId);
+        String where = " WHERE m.integration_id = ? AND m.provider_message_id = ? AND m.direction = 'outbound'";
+        if (postgres) {
+            return Sql.one(c, SELECT + where + " FOR UPDATE OF s", MessageStore::map, integrationId,
+                    providerMessageId);
+        }
+        // H2 locks the rows of every table in a FOR UPDATE join (it ignores OF), and a lock rewrites the
+        // row: lock the state alone, then read (H2 locks nothing a subquery reads)
+        String id = Sql.one(c, "SELECT message_id FROM message_status WHERE message_id IN (SELECT m.id FROM messages m"
+                + where + ") FOR UPDATE", rs -> rs.getString(1), integrationId, providerMessageId);
+        return id == null ? null : find(c, id);
     }
 
     public void setStatus(Connection c, String id, MessageStatus status, String code, String reason, Instant now)
             throws SQLException {
-        Sql.update(c, "UPDATE messages SET status = ?, error_code = ?, error_reason = ?, next_attempt_at = NULL,"
-                + " updated_at = ? WHERE id = ?", status.dbValue(), code, truncate(reason), now, id);
-        event(c, id, status, detail(code, reason), now);
+        changeAndRecord(c, SET_STATUS, new Object[] {status.dbValue(), code, truncate(reason), now, id},
+                id, status, detail(code, reason), now);
     }
 
     /**
@@ -67,48 +109,72 @@ public final class MessageStore {
      */
     public boolean advance(Connection c, String id, MessageStatus from, MessageStatus to, Instant now)
             throws SQLException {
-        if (Sql.update(c, "UPDATE messages SET status = ?, error_code = NULL, error_reason = NULL,"
-                + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = ?",
-                to.dbValue(), now, id, from.dbValue()) == 0) {
-            return false;
-        }
-        event(c, id, to, null, now);
-        return true;
+        return changeAndRecord(c, ADVANCE, new Object[] {to.dbValue(), now, id, from.dbValue()}, id, to, null, now);
     }
 
     public void setSending(Connection c, String id, String providerMessageId, int attempts, Instant now)
             throws SQLException {
-        Sql.update(c, "UPDATE messages SET status = 'sending', provider_message_id = ?, attempts = ?, error_code = NULL,"
-                + " error_reason = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?",
-                providerMessageId, attempts, now, id);
-        event(c, id, MessageStatus.SENDING, providerMessageId == null ? null : "carrier id " + providerMessageId, now);
+        String detail = providerMessageId == null ? null : "carrier id " + providerMessageId;
+        Object[] carrierId = {providerMessageId, id};
+        Object[] sending = {attempts, now, id};
+        if (postgres) {
+            Sql.update(c, "WITH p AS (" + SET_CARRIER_ID + "), u AS (" + SET_SENDING + " RETURNING message_id) "
+                    + EVENT_FROM_U, concat(carrierId, sending, new Object[] {MessageStatus.SENDING.dbValue(), detail,
+                        now}));
+            return;
+        }
+        Sql.update(c, SET_CARRIER_ID, carrierId);
+        Sql.update(c, SET_SENDING, sending);
+        event(c, id, MessageStatus.SENDING, detail, now);
     }
 
     public void setRetrying(Connection c, String id, int attempts, Instant nextAt, String code, String reason,
             Instant now) throws SQLException {
-        Sql.update(c, "UPDATE messages SET status = 'retrying', attempts = ?, next_attempt_at = ?, error_code = ?,"
-                + " error_reason = ?, updated_at = ? WHERE id = ?", attempts, nextAt, code, truncate(reason), now, id);
+        Sql.update(c, "UPDATE message_status SET status = 'retrying', attempts = ?, next_attempt_at = ?,"
+                + " error_code = ?, error_reason = ?, updated_at = ? WHERE message_id = ?", attempts, nextAt, code,
+                truncate(reason), now, id);
         event(c, id, MessageStatus.RETRYING, "attempt " + attempts + " failed: " + detail(code, reason), now);
     }
 
     public void setNextAttempt(Connection c, String id, Instant at) throws SQLException {
-        Sql.update(c, "UPDATE messages SET next_attempt_at = ? WHERE id = ?", at, id);
+        Sql.update(c, "UPDATE message_status SET next_attempt_at = ? WHERE message_id = ?", at, id);
     }
 
     public void setAttempts(Connection c, String id, int attempts) throws SQLException {
-        Sql.update(c, "UPDATE messages SET attempts = ? WHERE id = ?", attempts, id);
+        Sql.update(c, "UPDATE message_status SET attempts = ? WHERE message_id = ?", attempts, id);
     }
 
     /** Marks which final status the platform was told of; false if it already was. */
     public boolean markNotified(Connection c, String id, MessageStatus status) throws SQLException {
-        return Sql.update(c, "UPDATE messages SET notified_status = ? WHERE id = ? AND notified_status IS NULL",
-                status.dbValue(), id) == 1;
+        return Sql.update(c, "UPDATE message_status SET notified_status = ? WHERE message_id = ?"
+                + " AND notified_status IS NULL", status.dbValue(), id) == 1;
+    }
+
+    /** An update of the state and, if it changed a row, its history row; true if it did. */
+    private boolean changeAndRecord(Connection c, String update, Object[] params, String id, MessageStatus status,
+            String detail, Instant now) throws SQLException {
+        if (postgres) {
+            return Sql.update(c, "WITH u AS (" + update + " RETURNING message_id) " + EVENT_FROM_U,
+                    concat(params, new Object[] {status.dbValue(), truncate(detail), now})) == 1;
+        }
+        if (Sql.update(c, update, params) == 0) {
+            return false;
+        }
+        event(c, id, status, detail, now);
+        return true;
     }
 
     public void event(Connection c, String messageId, MessageStatus status, String detail, Instant now)
             throws SQLException {
-        Sql.update(c, "INSERT INTO message_events (message_id, status, detail, created_at) VALUES (?, ?, ?, ?)",
-                messageId, status.dbValue(), truncate(detail), now);
+        Sql.update(c, INSERT_EVENT, messageId, status.dbValue(), truncate(detail), now);
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        List<Object> all = new ArrayList<>();
+        for (Object[] part : parts) {
+            all.addAll(Arrays.asList(part));
+        }
+        return all.toArray();
     }
 
     private static String detail(String code, String reason) {

@@ -6,21 +6,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A status that moves on in one statement, with its history row, or not at all. */
+/** A status that moves on in one statement, with its history row, or not at all; locks that take the state only. */
 class MessageStoreTest {
 
     Database db;
-    MessageStore messages = new MessageStore();
+    MessageStore messages = new MessageStore(false);
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:messages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2);
+        db = Database.open("jdbc:h2:mem:messages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=200", "sa", "", 2);
         db.migrate();
     }
 
@@ -69,5 +72,43 @@ class MessageStoreTest {
         assertThat(unknown).isFalse();
         assertThat(db.withConnection(c -> messages.find(c, "m2")).status()).isEqualTo(MessageStatus.DELIVERED);
         assertThat(events("m2")).isEqualTo(1);
+    }
+
+    @Test
+    void lockByProviderIdHoldsTheStateAndLeavesTheWideRowAlone() throws Exception {
+        insert("m3", MessageStatus.SENDING);
+        db.inTransaction(c -> Sql.update(c, "UPDATE messages SET direction = 'outbound' WHERE id = 'm3'"));
+
+        try (Connection report = db.dataSource().getConnection();
+             Connection other = db.dataSource().getConnection()) {
+            report.setAutoCommit(false);
+            other.setAutoCommit(false);
+            StoredMessage m = messages.lockByProviderId(report, "int", "p-m3");
+
+            assertThat(m.id()).isEqualTo("m3");
+            assertThat(m.status()).isEqualTo(MessageStatus.SENDING);
+            // a second report waits for the first (here: gives up after LOCK_TIMEOUT)
+            assertThatThrownBy(() -> messages.lockByProviderId(other, "int", "p-m3"))
+                    .isInstanceOf(SQLException.class);
+            other.rollback();
+            // the message row itself was not locked, so not rewritten
+            assertThat(Sql.update(other, "UPDATE messages SET content = 'edited' WHERE id = 'm3'")).isEqualTo(1);
+            other.rollback();
+            report.rollback();
+        }
+    }
+
+    @Test
+    void lockByProviderIdFindsOnlyOutboundMessagesOfThatIntegration() {
+        insert("m4", MessageStatus.SENDING);
+
+        StoredMessage inbound = db.inTransaction(c -> messages.lockByProviderId(c, "int", "p-m4"));
+        db.inTransaction(c -> Sql.update(c, "UPDATE messages SET direction = 'outbound' WHERE id = 'm4'"));
+        StoredMessage otherIntegration = db.inTransaction(c -> messages.lockByProviderId(c, "other", "p-m4"));
+        StoredMessage outbound = db.inTransaction(c -> messages.lockByProviderId(c, "int", "p-m4"));
+
+        assertThat(inbound).isNull();
+        assertThat(otherIntegration).isNull();
+        assertThat(outbound.id()).isEqualTo("m4");
     }
 }

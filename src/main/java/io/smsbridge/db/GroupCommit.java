@@ -7,7 +7,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  * alone, so one caller's trouble never fails the others. No savepoint per transaction: past 64
  * subtransactions PostgreSQL's snapshots overflow to pg_subtrans and every statement slows down (it
  * cut inbound throughput on PostgreSQL to a quarter).
+ *
+ * <p>Write-only callers ({@link #write}) hand over statements instead of work: they run after the
+ * batch's other transactions, one JDBC batch per distinct statement, so a hundred finished jobs cost
+ * PostgreSQL one round trip per statement kind instead of one per job.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -41,12 +47,15 @@ final class GroupCommit implements AutoCloseable {
 
     private static final class Item<T> {
         final Database.TxWork<T> work;
+        /** Set for {@link #write} callers: the batch sends these with its like statements. */
+        final List<Write> writes;
         final CompletableFuture<T> result = new CompletableFuture<>();
         T value;
         Exception failure;
 
-        Item(Database.TxWork<T> work) {
+        Item(Database.TxWork<T> work, List<Write> writes) {
             this.work = work;
+            this.writes = writes;
         }
 
         void runOn(Connection c) {
@@ -83,10 +92,32 @@ final class GroupCommit implements AutoCloseable {
         if (joined != null) {
             return work.run(joined);
         }
+        return submit(new Item<>(work, null));
+    }
+
+    /** Statements nobody reads the results of: sent at the end of a batch, like ones together. */
+    void write(List<Write> writes) throws Exception {
+        Connection joined = current.get();
+        if (joined != null) {
+            runInOrder(joined, writes);
+            return;
+        }
+        submit(new Item<Void>(c -> {
+            runInOrder(c, writes);
+            return null;
+        }, writes));
+    }
+
+    static void runInOrder(Connection c, List<Write> writes) throws SQLException {
+        for (Write w : writes) {
+            Sql.update(c, w.sql(), w.params());
+        }
+    }
+
+    private <T> T submit(Item<T> item) throws Exception {
         if (!running) {
             throw new SQLException("the database is closing");
         }
-        Item<T> item = new Item<>(work);
         queue.add(item);
         try {
             return item.result.get();
@@ -130,8 +161,16 @@ final class GroupCommit implements AutoCloseable {
             c.setAutoCommit(false);
             current.set(c);
             boolean failed = false;
+            // like statements of the batch's write-only callers, in the order each SQL first came
+            Map<String, List<Object[]>> writes = new LinkedHashMap<>();
             try {
                 for (Item<?> item : batch) {
+                    if (item.writes != null) {
+                        for (Write w : item.writes) {
+                            writes.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w.params());
+                        }
+                        continue;
+                    }
                     item.runOn(c);
                     if (item.failure != null) {
                         failed = true;
@@ -139,6 +178,9 @@ final class GroupCommit implements AutoCloseable {
                     }
                 }
                 if (!failed) {
+                    for (Map.Entry<String, List<Object[]>> like : writes.entrySet()) {
+                        Sql.batch(c, like.getKey(), like.getValue());
+                    }
                     c.commit();
                     batch.forEach(Item::finish);
                     return;

@@ -2,6 +2,7 @@ package io.smsbridge.jobs;
 
 import io.smsbridge.db.Database;
 import io.smsbridge.db.Sql;
+import io.smsbridge.db.Write;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * so two threads or two instances never work on the same job at once.
  */
 public final class JobStore {
+
+    private static final String DELETE = "DELETE FROM jobs WHERE id = ?";
 
     private final Database db;
     private final Duration lease;
@@ -139,7 +142,12 @@ public final class JobStore {
     }
 
     public void delete(Connection c, long id) throws SQLException {
-        Sql.update(c, "DELETE FROM jobs WHERE id = ?", id);
+        Sql.update(c, DELETE, id);
+    }
+
+    /** {@link #delete} as a statement for {@link Database#writeAll}. */
+    public Write deleteWrite(long id) {
+        return new Write(DELETE, id);
     }
 
     /** Puts a job back for a later attempt. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsbridge.db.Database;
 import io.smsbridge.db.Sql;
+import io.smsbridge.db.Write;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -99,17 +100,31 @@ public final class MessageStore {
 
     public void setStatus(Connection c, String id, MessageStatus status, String code, String reason, Instant now)
             throws SQLException {
-        changeAndRecord(c, SET_STATUS, new Object[] {status.dbValue(), code, truncate(reason), now, id},
-                id, status, detail(code, reason), now);
+        Object[] params = {status.dbValue(), code, truncate(reason), now, id};
+        String detail = truncate(detail(code, reason));
+        if (postgres) {
+            Sql.update(c, "WITH u AS (" + SET_STATUS + " RETURNING message_id) " + EVENT_FROM_U,
+                    concat(params, new Object[] {status.dbValue(), detail, now}));
+            return;
+        }
+        Sql.update(c, SET_STATUS, params);
+        event(c, id, status, detail, now);
     }
 
     /**
-     * Moves the message from one status to the next in one statement, no read first; false, and
-     * nothing written, when it is not in {@code from} (or does not exist).
+     * Moves the message from one status to the next, with its history row, for {@link Database#writeAll}
+     * (no read first); nothing is written when it is not in {@code from} (or does not exist).
      */
-    public boolean advance(Connection c, String id, MessageStatus from, MessageStatus to, Instant now)
-            throws SQLException {
-        return changeAndRecord(c, ADVANCE, new Object[] {to.dbValue(), now, id, from.dbValue()}, id, to, null, now);
+    public List<Write> advance(String id, MessageStatus from, MessageStatus to, Instant now) {
+        if (postgres) {
+            return List.of(new Write("WITH u AS (" + ADVANCE + " RETURNING message_id) " + EVENT_FROM_U,
+                    to.dbValue(), now, id, from.dbValue(), to.dbValue(), null, now));
+        }
+        // the history row first, while the state still says from
+        return List.of(new Write("INSERT INTO message_events (message_id, status, detail, created_at)"
+                        + " SELECT message_id, ?, NULL, ? FROM message_status WHERE message_id = ? AND status = ?",
+                        to.dbValue(), now, id, from.dbValue()),
+                new Write(ADVANCE, to.dbValue(), now, id, from.dbValue()));
     }
 
     public void setSending(Connection c, String id, String providerMessageId, int attempts, Instant now)
@@ -148,20 +163,6 @@ public final class MessageStore {
     public boolean markNotified(Connection c, String id, MessageStatus status) throws SQLException {
         return Sql.update(c, "UPDATE message_status SET notified_status = ? WHERE message_id = ?"
                 + " AND notified_status IS NULL", status.dbValue(), id) == 1;
-    }
-
-    /** An update of the state and, if it changed a row, its history row; true if it did. */
-    private boolean changeAndRecord(Connection c, String update, Object[] params, String id, MessageStatus status,
-            String detail, Instant now) throws SQLException {
-        if (postgres) {
-            return Sql.update(c, "WITH u AS (" + update + " RETURNING message_id) " + EVENT_FROM_U,
-                    concat(params, new Object[] {status.dbValue(), truncate(detail), now})) == 1;
-        }
-        if (Sql.update(c, update, params) == 0) {
-            return false;
-        }
-        event(c, id, status, detail, now);
-        return true;
     }
 
     public void event(Connection c, String messageId, MessageStatus status, String detail, Instant now)

@@ -1,6 +1,7 @@
 package io.smsbridge.platform;
 
 import io.smsbridge.db.Database;
+import io.smsbridge.db.Write;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.jobs.Job;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The platform-post job around the HTTP call: takes the job, prepares the request to the
@@ -90,14 +93,15 @@ public final class PlatformDelivery {
 
     private void succeeded(Job job) {
         Instant now = Instant.now();
-        db.inTransaction(c -> {
-            jobs.delete(c, job.id());
-            if (job.messageId() != null) {
-                // an inbound message moves on; an outbound one's delivered / failed post changes nothing
-                messages.advance(c, job.messageId(), MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM, now);
-            }
-            return null;
-        });
+        List<Write> writes = new ArrayList<>(3);
+        writes.add(jobs.deleteWrite(job.id()));
+        if (job.messageId() != null) {
+            // an inbound message moves on; an outbound one's delivered / failed post changes nothing
+            writes.addAll(messages.advance(job.messageId(), MessageStatus.RECEIVED,
+                    MessageStatus.DELIVERED_TO_PLATFORM, now));
+        }
+        // nothing here is read back: sent with the other finished posts of the same commit
+        db.writeAll(writes);
     }
 
     private void failed(Exchange exchange, Outcome outcome, Duration retryAfter) {

@@ -86,4 +86,36 @@ class GroupCommitTest {
                 .isInstanceOf(DatabaseException.class);
         assertThat(count()).isEqualTo(1);
     }
+
+    @Test
+    void writeOnlyCallersAreCommittedTogetherAndADuplicateFailsOnlyItsCaller() throws Exception {
+        db.inTransaction(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES (7, 'x')"));
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int k = i;
+            // two kinds of statement per caller, as a finished job and its message's state
+            results.add(pool.submit(() -> db.writeAll(List.of(
+                    new Write("INSERT INTO t (k, v) VALUES (?, ?)", k, "w"),
+                    new Write("UPDATE t SET v = ? WHERE k = ?", "u", k)))));
+        }
+        int failed = 0;
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                results.get(i).get();
+                int k = i;
+                String v = db.withConnection(c -> Sql.one(c, "SELECT v FROM t WHERE k = ?", rs -> rs.getString(1), k));
+                assertThat(v).as("caller %d", k).isEqualTo("u"); // committed, both statements, in order
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(DatabaseException.class);
+                assertThat(i).isEqualTo(7);
+                failed++;
+            }
+        }
+        pool.shutdown();
+        assertThat(failed).isEqualTo(1);
+        assertThat(count()).isEqualTo(300);
+        String seven = db.withConnection(c -> Sql.one(c, "SELECT v FROM t WHERE k = 7", rs -> rs.getString(1)));
+        assertThat(seven).isEqualTo("x"); // the failed caller's update went with its insert
+    }
 }

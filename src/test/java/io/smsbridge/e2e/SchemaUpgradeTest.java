@@ -64,9 +64,8 @@ class SchemaUpgradeTest {
             StoredMessage byCarrierId = db.inTransaction(c -> messages.lockByProviderId(c, "didww-main", "carrier-1"));
             assertThat(byCarrierId.id()).isEqualTo("m-old");
             // its state takes changes, with their history
-            boolean moved = db.inTransaction(c -> messages.advance(c, "m-old", MessageStatus.FAILED,
-                    MessageStatus.DELIVERED, Instant.now()));
-            assertThat(moved).isTrue();
+            db.writeAll(messages.advance("m-old", MessageStatus.FAILED, MessageStatus.DELIVERED, Instant.now()));
+            assertThat(db.withConnection(c -> messages.find(c, "m-old")).status()).isEqualTo(MessageStatus.DELIVERED);
         }
     }
 }

@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A status that moves on in one statement, with its history row, or not at all; locks that take the state only. */
+/**
+ * A status that moves on with its history row or not at all, also when many are sent in one commit;
+ * locks that take the state only.
+ */
 class MessageStoreTest {
 
     Database db;
@@ -23,7 +30,8 @@ class MessageStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:messages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=200", "sa", "", 2);
+        db = Database.open("jdbc:h2:mem:messages-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=200", "sa", "", 4)
+                .withGroupCommit(1, 100);
         db.migrate();
     }
 
@@ -50,10 +58,9 @@ class MessageStoreTest {
     void advanceMovesAMessageInTheExpectedStatusAndWritesItsHistory() {
         insert("m1", MessageStatus.RECEIVED);
 
-        boolean moved = db.inTransaction(c -> messages.advance(c, "m1", MessageStatus.RECEIVED,
-                MessageStatus.DELIVERED_TO_PLATFORM, Instant.now()));
+        db.writeAll(messages.advance("m1", MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
+                Instant.now()));
 
-        assertThat(moved).isTrue();
         assertThat(db.withConnection(c -> messages.find(c, "m1")).status())
                 .isEqualTo(MessageStatus.DELIVERED_TO_PLATFORM);
         assertThat(events("m1")).isEqualTo(2);
@@ -63,15 +70,40 @@ class MessageStoreTest {
     void advanceLeavesAMessageInAnotherStatusAndAnUnknownIdAlone() {
         insert("m2", MessageStatus.DELIVERED);
 
-        boolean other = db.inTransaction(c -> messages.advance(c, "m2", MessageStatus.RECEIVED,
-                MessageStatus.DELIVERED_TO_PLATFORM, Instant.now()));
-        boolean unknown = db.inTransaction(c -> messages.advance(c, "nope", MessageStatus.RECEIVED,
-                MessageStatus.DELIVERED_TO_PLATFORM, Instant.now()));
+        db.writeAll(messages.advance("m2", MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
+                Instant.now()));
+        db.writeAll(messages.advance("nope", MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
+                Instant.now()));
 
-        assertThat(other).isFalse();
-        assertThat(unknown).isFalse();
         assertThat(db.withConnection(c -> messages.find(c, "m2")).status()).isEqualTo(MessageStatus.DELIVERED);
         assertThat(events("m2")).isEqualTo(1);
+        assertThat(events("nope")).isZero();
+    }
+
+    @Test
+    void advancesSentTogetherInOneCommitEachMoveTheirOwnMessageOnce() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            insert("b" + i, i % 4 == 0 ? MessageStatus.DELIVERED : MessageStatus.RECEIVED);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = "b" + i;
+            done.add(pool.submit(() -> db.writeAll(messages.advance(id, MessageStatus.RECEIVED,
+                    MessageStatus.DELIVERED_TO_PLATFORM, Instant.now()))));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        for (int i = 0; i < 200; i++) {
+            String id = "b" + i;
+            boolean wasReceived = i % 4 != 0;
+            assertThat(db.withConnection(c -> messages.find(c, id)).status()).as(id)
+                    .isEqualTo(wasReceived ? MessageStatus.DELIVERED_TO_PLATFORM : MessageStatus.DELIVERED);
+            assertThat(events(id)).as(id).isEqualTo(wasReceived ? 2 : 1);
+        }
     }
 
     @Test

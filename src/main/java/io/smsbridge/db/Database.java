@@ -137,7 +137,7 @@ public final class Database implements AutoCloseable {
             }
         }
         inTransaction(c -> {
-            GroupCommit.runInOrder(c, writes);
+            Sql.updateAll(c, writes);
             return null;
         });
     }

@@ -45,9 +45,10 @@ final class GroupCommit implements AutoCloseable {
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private volatile boolean running = true;
 
+    /** A caller's transaction: work to run, or (write-only callers) statements to send. */
     private static final class Item<T> {
         final Database.TxWork<T> work;
-        /** Set for {@link #write} callers: the batch sends these with its like statements. */
+        /** Set for {@link #write} callers: a batch sends these with its like statements. */
         final List<Write> writes;
         final CompletableFuture<T> result = new CompletableFuture<>();
         T value;
@@ -58,9 +59,14 @@ final class GroupCommit implements AutoCloseable {
             this.writes = writes;
         }
 
+        /** Runs the transaction's content on {@code c} (alone, or in a batch for work). */
         void runOn(Connection c) {
             try {
-                value = work.run(c);
+                if (writes != null) {
+                    Sql.updateAll(c, writes);
+                } else {
+                    value = work.run(c);
+                }
                 failure = null;
             } catch (Exception e) {
                 failure = e;
@@ -99,19 +105,10 @@ final class GroupCommit implements AutoCloseable {
     void write(List<Write> writes) throws Exception {
         Connection joined = current.get();
         if (joined != null) {
-            runInOrder(joined, writes);
+            Sql.updateAll(joined, writes);
             return;
         }
-        submit(new Item<Void>(c -> {
-            runInOrder(c, writes);
-            return null;
-        }, writes));
-    }
-
-    static void runInOrder(Connection c, List<Write> writes) throws SQLException {
-        for (Write w : writes) {
-            Sql.update(c, w.sql(), w.params());
-        }
+        submit(new Item<Void>(null, writes));
     }
 
     private <T> T submit(Item<T> item) throws Exception {

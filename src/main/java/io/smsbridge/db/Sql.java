@@ -48,6 +48,13 @@ public final class Sql {
         }
     }
 
+    /** Runs the statements in order. */
+    public static void updateAll(Connection c, List<Write> writes) throws SQLException {
+        for (Write w : writes) {
+            update(c, w.sql(), w.params());
+        }
+    }
+
     /** One statement for many rows of parameters: one JDBC batch (on PostgreSQL one network write). */
     public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -162,12 +162,13 @@ final class GroupCommit implements AutoCloseable {
             Map<String, List<Object[]>> writes = new LinkedHashMap<>();
             try {
                 for (Item<?> item : batch) {
-                    if (item.writes != null) {
+                    if (item.writes != null && keepsOrder(writes, item.writes)) {
                         for (Write w : item.writes) {
                             writes.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w.params());
                         }
                         continue;
                     }
+                    // work, or statements in an order the batch's grouping would change: run now, in order
                     item.runOn(c);
                     if (item.failure != null) {
                         failed = true;
@@ -202,6 +203,40 @@ final class GroupCommit implements AutoCloseable {
         // one of them failed (or the batch lost a lock race with another instance): the batch was rolled
         // back and each runs again alone, so one caller's trouble never fails the others
         alone(batch);
+    }
+
+    /**
+     * Whether sending {@code writes} grouped by statement, in the order the batch first saw each,
+     * keeps them in the caller's order: each statement must come after the previous one in that order
+     * (a new one goes last) and none may repeat.
+     */
+    static boolean keepsOrder(Map<String, ?> grouped, List<Write> writes) {
+        int last = -1;
+        int next = grouped.size();
+        List<String> seen = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            if (seen.contains(w.sql())) {
+                return false;
+            }
+            seen.add(w.sql());
+            int rank = grouped.containsKey(w.sql()) ? indexOf(grouped, w.sql()) : next++;
+            if (rank < last) {
+                return false;
+            }
+            last = rank;
+        }
+        return true;
+    }
+
+    private static int indexOf(Map<String, ?> grouped, String sql) {
+        int i = 0;
+        for (String key : grouped.keySet()) {
+            if (key.equals(sql)) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
     }
 
     private void alone(List<Item<?>> batch) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,5 +119,44 @@ class GroupCommitTest {
         assertThat(count()).isEqualTo(300);
         String seven = db.withConnection(c -> Sql.one(c, "SELECT v FROM t WHERE k = 7", rs -> rs.getString(1)));
         assertThat(seven).isEqualTo("x"); // the failed caller's update went with its insert
+    }
+
+    @Test
+    void writeOnlyCallersWhoseOrdersDisagreeEachKeepTheirOwn() throws Exception {
+        String insert = "INSERT INTO t (k, v) VALUES (?, ?)";
+        String append = "UPDATE t SET v = v || ? WHERE k = ?";
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<?>> results = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int k = i;
+            // even callers insert then append; odd ones append first (to no row yet), then insert: grouped
+            // in the order an even caller gave the batch, an odd caller's append would find its row
+            List<Write> writes = k % 2 == 0
+                    ? List.of(new Write(insert, k, "a"), new Write(append, "b", k))
+                    : List.of(new Write(append, "b", k), new Write(insert, k, "a"));
+            results.add(pool.submit(() -> db.writeAll(writes)));
+        }
+        for (Future<?> f : results) {
+            f.get();
+        }
+        pool.shutdown();
+        for (int k = 0; k < 300; k++) {
+            int key = k;
+            String v = db.withConnection(c -> Sql.one(c, "SELECT v FROM t WHERE k = ?", rs -> rs.getString(1), key));
+            assertThat(v).as("caller %d", k).isEqualTo(k % 2 == 0 ? "ab" : "a");
+        }
+    }
+
+    @Test
+    void groupingKeepsACallersOrderOnlyWhereTheBatchSawItsStatementsInThatOrder() {
+        Map<String, Object> grouped = new LinkedHashMap<>();
+        grouped.put("A", 1);
+        grouped.put("B", 1);
+        assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("A"), new Write("B")))).isTrue();
+        assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("B"), new Write("C")))).isTrue();
+        assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("C"), new Write("D")))).isTrue();
+        assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("B"), new Write("A")))).isFalse();
+        assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("C"), new Write("A")))).isFalse();
+        assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("C"), new Write("C")))).isFalse();
     }
 }

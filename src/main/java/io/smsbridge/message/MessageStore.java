@@ -127,20 +127,21 @@ public final class MessageStore {
                 new Write(ADVANCE, to.dbValue(), now, id, from.dbValue()));
     }
 
-    public void setSending(Connection c, String id, String providerMessageId, int attempts, Instant now)
-            throws SQLException {
-        String detail = providerMessageId == null ? null : "carrier id " + providerMessageId;
+    /**
+     * The carrier took the message: its carrier id, {@code sending} and the history row, as statements
+     * for {@link Database#writeAll} (only the send's job moves a message to {@code sending}).
+     */
+    public List<Write> sending(String id, String providerMessageId, int attempts, Instant now) {
+        String detail = providerMessageId == null ? null : truncate("carrier id " + providerMessageId);
         Object[] carrierId = {providerMessageId, id};
         Object[] sending = {attempts, now, id};
         if (postgres) {
-            Sql.update(c, "WITH p AS (" + SET_CARRIER_ID + "), u AS (" + SET_SENDING + " RETURNING message_id) "
-                    + EVENT_FROM_U, concat(carrierId, sending, new Object[] {MessageStatus.SENDING.dbValue(), detail,
-                        now}));
-            return;
+            return List.of(new Write("WITH p AS (" + SET_CARRIER_ID + "), u AS (" + SET_SENDING
+                    + " RETURNING message_id) " + EVENT_FROM_U, concat(carrierId, sending,
+                        new Object[] {MessageStatus.SENDING.dbValue(), detail, now})));
         }
-        Sql.update(c, SET_CARRIER_ID, carrierId);
-        Sql.update(c, SET_SENDING, sending);
-        event(c, id, MessageStatus.SENDING, detail, now);
+        return List.of(new Write(SET_CARRIER_ID, carrierId), new Write(SET_SENDING, sending),
+                new Write(INSERT_EVENT, id, MessageStatus.SENDING.dbValue(), detail, now));
     }
 
     public void setRetrying(Connection c, String id, int attempts, Instant nextAt, String code, String reason,

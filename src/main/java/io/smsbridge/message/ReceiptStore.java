@@ -69,7 +69,13 @@ public final class ReceiptStore {
         }
     }
 
-    /** Takes the parked reports for a carrier id, oldest first. */
+    /** Whether reports wait for this carrier id (a read outside any transaction, on the index that finds them). */
+    public boolean hasParked(Connection c, String integrationId, String providerMessageId) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM carrier_receipts WHERE integration_id = ? AND provider_message_id = ?"
+                + " AND pending_report IS NOT NULL", rs -> Boolean.TRUE, integrationId, providerMessageId) != null;
+    }
+
+    /** Takes the parked reports for a carrier id, oldest first; lock their message first. */
     public List<String> takeParked(Connection c, String integrationId, String providerMessageId, String messageId)
             throws SQLException {
         List<String> reports = Sql.list(c, "SELECT pending_report FROM carrier_receipts WHERE integration_id = ?"

@@ -1,6 +1,8 @@
 package io.smsbridge.outbound;
 
 import io.smsbridge.db.Database;
+import io.smsbridge.db.Sql;
+import io.smsbridge.db.Write;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.jobs.Job;
@@ -141,51 +143,72 @@ public final class CarrierSender {
 
     private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
         Instant now = Instant.now();
-        List<Job> handOff = new ArrayList<>();
-        db.inTransaction(c -> {
-            if (m == null) {
-                jobs.delete(c, job.id());
-                return null;
-            }
-            // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
-            int attempt = m.attempts() + 1;
-            if (result.isAccepted()) {
-                if (circuits.succeeded(m.integrationId())) {
-                    int waiting = jobs.release(c, m.integrationId(), now);
-                    LOG.info("Integration {} ({}) works again; {} waiting message(s) go out oldest first",
-                            m.integrationId(), m.provider(), waiting);
-                }
-                messages.setSending(c, m.id(), result.providerMessageId(), attempt, now);
-                jobs.delete(c, job.id());
-                status.applyParked(c, m.integrationId(), result.providerMessageId(), m.id(), now, handOff);
-                return null;
-            }
-            Outcome o = result.failure();
-            recordForCircuit(policy, o, m, now);
-            Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
-            if (policy != null && policy.needsOperator(o)) {
-                LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
-            }
-            Instant paused = circuits.openUntil(m.integrationId());
-            if (next != null && paused != null) {
-                // the carrier is paused: wait in line with the others, released together when it is back
+        if (m == null) {
+            db.writeAll(List.of(jobs.deleteWrite(job.id())));
+            return List.of();
+        }
+        // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
+        int attempt = m.attempts() + 1;
+        if (result.isAccepted()) {
+            return sent(job, m, result.providerMessageId(), attempt, now);
+        }
+        Outcome o = result.failure();
+        // outside the transaction: group commit may run it twice, the circuit must count the failure once
+        recordForCircuit(policy, o, m, now);
+        Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
+        if (policy != null && policy.needsOperator(o)) {
+            LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
+        }
+        Instant paused = circuits.openUntil(m.integrationId());
+        if (next != null && paused != null) {
+            // the carrier is paused: wait in line with the others, released together when it is back
+            db.inTransaction(c -> {
                 messages.setRetrying(c, m.id(), attempt, paused, o.code(), o.reason(), now);
                 jobs.retryAt(c, job.id(), paused, WAITING + o.reason());
-            } else if (next != null) {
+                return null;
+            });
+            return List.of();
+        }
+        if (next != null) {
+            db.inTransaction(c -> {
                 messages.setRetrying(c, m.id(), attempt, next, o.code(), o.reason(), now);
                 jobs.retryAt(c, job.id(), next, o.reason());
-                LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt,
-                        m.provider(), o.code(), next);
-            } else {
-                messages.setAttempts(c, m.id(), attempt);
-                messages.setStatus(c, m.id(), MessageStatus.FAILED, o.code(), o.reason(), now);
-                jobs.delete(c, job.id());
-                status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, handOff);
-                LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt,
-                        o.code(), o.reason());
-            }
-            return null;
+                return null;
+            });
+            LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt, m.provider(),
+                    o.code(), next);
+            return List.of();
+        }
+        List<Job> handOff = db.inTransaction(c -> {
+            messages.setAttempts(c, m.id(), attempt);
+            messages.setStatus(c, m.id(), MessageStatus.FAILED, o.code(), o.reason(), now);
+            jobs.delete(c, job.id());
+            List<Job> posts = new ArrayList<>();
+            status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, posts);
+            return posts;
         });
+        LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt, o.code(),
+                o.reason());
         return handOff;
+    }
+
+    /**
+     * The carrier took the message: its state and the job's delete read nothing back, so they go as
+     * statements with the commit's like ones; then the status reports that overtook the carrier's answer.
+     */
+    private List<Job> sent(Job job, StoredMessage m, String carrierId, int attempt, Instant now) {
+        List<Write> writes = new ArrayList<>(messages.sending(m.id(), carrierId, attempt, now));
+        writes.add(jobs.deleteWrite(job.id()));
+        if (circuits.succeeded(m.integrationId())) {
+            int waiting = db.inTransaction(c -> {
+                Sql.updateAll(c, writes);
+                return jobs.release(c, m.integrationId(), now);
+            });
+            LOG.info("Integration {} ({}) works again; {} waiting message(s) go out oldest first",
+                    m.integrationId(), m.provider(), waiting);
+        } else {
+            db.writeAll(writes);
+        }
+        return status.applyParked(m.integrationId(), carrierId);
     }
 }

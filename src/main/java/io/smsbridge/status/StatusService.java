@@ -31,7 +31,8 @@ import java.util.List;
 /**
  * Applies carrier status reports to outbound messages: de-duplicated, never moving a status
  * backwards, and telling the platform {@code delivered} or {@code failed} once per message. A report
- * that arrives before the carrier's id was stored is parked and applied when the id is known.
+ * that arrives before the carrier's id was stored is parked and applied when the id is known
+ * ({@link #applyParked}).
  */
 public final class StatusService {
 
@@ -62,7 +63,7 @@ public final class StatusService {
     public Applied accept(Integration integration, CarrierEvent.Status event) {
         StatusReport report = event.report();
         Instant now = Instant.now();
-        return db.inTransaction(c -> {
+        Applied applied = db.inTransaction(c -> {
             StoredMessage m = messages.lockByProviderId(c, integration.id(), report.providerMessageId());
             // one statement: the receipt names its message, or keeps the report until the carrier id is stored
             boolean first = m == null
@@ -79,28 +80,43 @@ public final class StatusService {
             apply(c, m, report, now, handOff);
             return new Applied(m.id(), false, handOff);
         });
+        if (applied.messageId() == null && !applied.duplicate()) {
+            // parked: the send's result may have been committed meanwhile, after it looked for parked reports
+            return new Applied(null, false, applyParked(integration.id(), report.providerMessageId()));
+        }
+        return applied;
     }
 
     /**
-     * Applies the reports that waited for this message's carrier id; call once the id is stored. The
-     * message is read only when there are some (almost never: a report rarely beats the send's answer).
+     * Applies the reports that waited for this carrier id, if its message has the id by now. Called
+     * once the send's result is committed and once a report is parked: whichever of the two commits
+     * second sees the other's row, so no report is left parked, also when two instances commit them at
+     * the same moment. Reads first, outside the writer: almost always there is nothing waiting.
      */
-    public void applyParked(Connection c, String integrationId, String providerMessageId, String messageId,
-            Instant now, List<Job> handOff) throws SQLException {
-        List<String> parked = receipts.takeParked(c, integrationId, providerMessageId, messageId);
-        if (parked.isEmpty()) {
-            return;
+    public List<Job> applyParked(String integrationId, String providerMessageId) {
+        if (providerMessageId == null
+                || !db.withConnection(c -> receipts.hasParked(c, integrationId, providerMessageId))) {
+            return List.of();
         }
-        StoredMessage m = messages.find(c, messageId);
-        for (String json : parked) {
-            StatusReport report;
-            try {
-                report = JSON.readValue(json, StatusReport.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable parked report: " + e.getMessage(), e);
+        Instant now = Instant.now();
+        return db.inTransaction(c -> {
+            // the message's lock puts two takers (the send and a report, or two instances) one after the other
+            StoredMessage m = messages.lockByProviderId(c, integrationId, providerMessageId);
+            if (m == null) {
+                return List.of(); // the send's result is not committed yet: it looks again when it is
             }
-            m = apply(c, m, report, now, handOff);
-        }
+            List<Job> handOff = new ArrayList<>();
+            for (String json : receipts.takeParked(c, integrationId, providerMessageId, m.id())) {
+                StatusReport report;
+                try {
+                    report = JSON.readValue(json, StatusReport.class);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("unreadable parked report: " + e.getMessage(), e);
+                }
+                m = apply(c, m, report, now, handOff);
+            }
+            return handOff;
+        });
     }
 
     private StoredMessage apply(Connection c, StoredMessage m, StatusReport report, Instant now, List<Job> handOff)

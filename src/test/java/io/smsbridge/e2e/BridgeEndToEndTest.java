@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsbridge.db.Database;
 import io.smsbridge.db.Sql;
+import io.smsbridge.jobs.Job;
+import io.smsbridge.message.MessageStatus;
+import io.smsbridge.message.ReceiptStore;
+import io.smsbridge.message.StatusReport;
+import io.smsbridge.status.StatusService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,9 +24,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -330,6 +343,60 @@ class BridgeEndToEndTest {
         await().until(() -> bridge.eventsAbout(id).size() == 1);
         assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
         assertThat(bridge.message(id).get("status").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void concurrentMessagesOfOneContactLeaveOneConsistentSession() throws Exception {
+        List<String> contacts = new ArrayList<>();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            String c = contact();
+            contacts.add(c);
+            tasks.add(() -> send(STICKY, c, "101", "from 101").status());
+            tasks.add(() -> send(STICKY, c, "102", "from 102").status());
+            tasks.add(() -> didwwInbound("cc-a-" + c, c.substring(1), STICKY, "reply a").status());
+            tasks.add(() -> didwwInbound("cc-b-" + c, c.substring(1), STICKY, "reply b").status());
+            tasks.add(() -> send(STICKY, c, "101", "again 101").status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(tasks)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).allMatch(s -> s == 200 || s == 202);
+        Database db = bridge.database();
+        for (String c : contacts) {
+            List<String> open = db.withConnection(conn -> Sql.list(conn, "SELECT s.owner_user FROM sticky_sessions s"
+                    + " JOIN conversations v ON v.id = s.conversation_id WHERE v.number = ? AND v.contact = ?"
+                    + " AND s.closed_reason IS NULL", rs -> rs.getString(1), STICKY, c));
+            assertThat(open).as("open sessions of " + c).hasSize(1);
+            // the owner is whoever sent last; each reply went to the owner of its moment, or to everyone
+            String lastSender = db.withConnection(conn -> Sql.one(conn, "SELECT sender_user FROM messages"
+                    + " WHERE number = ? AND contact = ? AND direction = 'outbound' ORDER BY created_at DESC",
+                    rs -> rs.getString(1), STICKY, c));
+            assertThat(open.get(0)).isEqualTo(lastSender);
+        }
+    }
+
+    @Test
+    void aReportParkedJustAfterTheSendLookedIsAppliedByTheReportsOwnLook() throws Exception {
+        String id = sendOk(STICKY, contact(), "101", "Race");
+        await().until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        String carrierId = bridge.carrierId(id);
+        // what a report leaves when its lookup ran just before the send's result was committed (two
+        // instances, or two writers): parked, after the send had looked for parked reports
+        StatusReport report = new StatusReport(carrierId, carrierId + "|Success", MessageStatus.SENT, true, null, null);
+        Database db = bridge.database();
+        db.inTransaction(c -> new ReceiptStore(db.isPostgres()).park(c, "acme-didww", report.dedupeKey(),
+                carrierId, new ObjectMapper().writeValueAsString(report), Instant.now()));
+
+        // the report's own look once its park is committed (StatusService.accept makes it)
+        List<Job> posts = bridge.bean("statusService", StatusService.class).applyParked("acme-didww", carrierId);
+        assertThat(posts).singleElement().satisfies(j -> assertThat(j.payload()).contains("\"delivered\""));
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("sent");
+        // taken once: a second look (the send's, or another instance's) finds nothing
+        assertThat(bridge.bean("statusService", StatusService.class).applyParked("acme-didww", carrierId)).isEmpty();
     }
 
     @Test

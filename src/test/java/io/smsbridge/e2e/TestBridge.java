@@ -122,7 +122,12 @@ public final class TestBridge implements AutoCloseable {
     }
 
     public Database database() {
-        return main.getCamelContext().getRegistry().lookupByNameAndType("database", Database.class);
+        return bean("database", Database.class);
+    }
+
+    /** A bean of the running bridge, for tests that drive one step of it directly. */
+    public <T> T bean(String name, Class<T> type) {
+        return main.getCamelContext().getRegistry().lookupByNameAndType(name, type);
     }
 
     public Response get(String path, String... headers) {

@@ -63,7 +63,12 @@ public final class ConversationStore {
                 number, contact);
     }
 
-    /** Locks the conversation for the rest of the transaction and returns its current session, if any. */
+    /**
+     * Locks the conversation for the rest of the transaction and returns its current session, if any.
+     * Two statements on purpose: a join with {@code FOR UPDATE OF} the conversation would, after waiting
+     * for another transaction's lock, still return the session rows of the snapshot taken before the
+     * wait (PostgreSQL, read committed), missing the session that transaction just opened.
+     */
     public Session lockAndGetSession(Connection c, String conversationId) throws SQLException {
         Sql.one(c, "SELECT id FROM conversations WHERE id = ? FOR UPDATE", rs -> rs.getString(1), conversationId);
         return Sql.one(c, "SELECT id, owner_user, expires_at FROM sticky_sessions WHERE conversation_id = ?"

@@ -25,14 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -347,36 +342,12 @@ class BridgeEndToEndTest {
 
     @Test
     void concurrentMessagesOfOneContactLeaveOneConsistentSession() throws Exception {
-        List<String> contacts = new ArrayList<>();
-        List<Callable<Integer>> tasks = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
-            String c = contact();
-            contacts.add(c);
-            tasks.add(() -> send(STICKY, c, "101", "from 101").status());
-            tasks.add(() -> send(STICKY, c, "102", "from 102").status());
-            tasks.add(() -> didwwInbound("cc-a-" + c, c.substring(1), STICKY, "reply a").status());
-            tasks.add(() -> didwwInbound("cc-b-" + c, c.substring(1), STICKY, "reply b").status());
-            tasks.add(() -> send(STICKY, c, "101", "again 101").status());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : pool.invokeAll(tasks)) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
-        assertThat(statuses).allMatch(s -> s == 200 || s == 202);
-        Database db = bridge.database();
-        for (String c : contacts) {
-            List<String> open = db.withConnection(conn -> Sql.list(conn, "SELECT s.owner_user FROM sticky_sessions s"
-                    + " JOIN conversations v ON v.id = s.conversation_id WHERE v.number = ? AND v.contact = ?"
-                    + " AND s.closed_reason IS NULL", rs -> rs.getString(1), STICKY, c));
-            assertThat(open).as("open sessions of " + c).hasSize(1);
-            // the owner is whoever sent last; each reply went to the owner of its moment, or to everyone
-            String lastSender = db.withConnection(conn -> Sql.one(conn, "SELECT sender_user FROM messages"
-                    + " WHERE number = ? AND contact = ? AND direction = 'outbound' ORDER BY created_at DESC",
-                    rs -> rs.getString(1), STICKY, c));
-            assertThat(open.get(0)).isEqualTo(lastSender);
-        }
+        ConversationRace.run(bridge.database(), STICKY, 15, List.of(
+                c -> send(STICKY, c, "101", "from 101").status(),
+                c -> send(STICKY, c, "102", "from 102").status(),
+                c -> didwwInbound("cc-a-" + c, c.substring(1), STICKY, "reply a").status(),
+                c -> didwwInbound("cc-b-" + c, c.substring(1), STICKY, "reply b").status(),
+                c -> send(STICKY, c, "101", "again 101").status()));
     }
 
     @Test

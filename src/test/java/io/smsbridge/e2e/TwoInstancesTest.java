@@ -137,32 +137,11 @@ class TwoInstancesTest {
 
     @Test
     void concurrentMessagesOfOneContactLeaveOneConsistentSession() throws Exception {
-        List<String> contacts = new ArrayList<>();
-        List<Callable<Integer>> tasks = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
-            String c = contact();
-            contacts.add(c);
-            tasks.add(() -> send(a, c, "101", "from 101").status());
-            tasks.add(() -> send(b, c, "102", "from 102").status());
-            tasks.add(() -> inbound(a, "race-a-" + c, c, "reply a").status());
-            tasks.add(() -> inbound(b, "race-b-" + c, c, "reply b").status());
-            tasks.add(() -> send(b, c, "101", "again 101").status());
-        }
-        List<Integer> statuses = all(tasks);
-        assertThat(statuses).allMatch(s -> s == 200 || s == 202);
-        for (String c : contacts) {
-            List<String> open = a.database().withConnection(conn -> Sql.list(conn, "SELECT s.owner_user FROM"
-                    + " sticky_sessions s JOIN conversations v ON v.id = s.conversation_id WHERE v.number = ? AND"
-                    + " v.contact = ? AND s.closed_reason IS NULL", rs -> rs.getString(1), STICKY, c));
-            assertThat(open).as("open sessions of " + c).hasSize(1);
-            // the owner is whoever sent last: the latest outbound message of the conversation
-            String lastSender = a.database().withConnection(conn -> Sql.one(conn, "SELECT sender_user FROM messages"
-                    + " WHERE number = ? AND contact = ? AND direction = 'outbound' ORDER BY created_at DESC",
-                    rs -> rs.getString(1), STICKY, c));
-            assertThat(open.get(0)).isEqualTo(lastSender);
-            Integer conversations = a.database().withConnection(conn -> Sql.one(conn, "SELECT COUNT(*) FROM"
-                    + " conversations WHERE number = ? AND contact = ?", rs -> rs.getInt(1), STICKY, c));
-            assertThat(conversations).isEqualTo(1);
-        }
+        ConversationRace.run(a.database(), STICKY, 15, List.of(
+                c -> send(a, c, "101", "from 101").status(),
+                c -> send(b, c, "102", "from 102").status(),
+                c -> inbound(a, "race-a-" + c, c, "reply a").status(),
+                c -> inbound(b, "race-b-" + c, c, "reply b").status(),
+                c -> send(b, c, "101", "again 101").status()));
     }
 }

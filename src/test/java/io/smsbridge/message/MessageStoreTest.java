@@ -67,6 +67,45 @@ class MessageStoreTest {
     }
 
     @Test
+    void eachStateChangeWritesItsStateAndOneHistoryRowSayingWhy() {
+        insert("m4", MessageStatus.QUEUED);
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+        db.writeAll(messages.sending("m4", "c-1", 1, at));
+        StoredMessage sending = db.withConnection(c -> messages.find(c, "m4"));
+        assertThat(sending.status()).isEqualTo(MessageStatus.SENDING);
+        assertThat(sending.providerMessageId()).isEqualTo("c-1");
+        assertThat(sending.attempts()).isEqualTo(1);
+        assertThat(lastEvent("m4")).isEqualTo("sending|carrier id c-1");
+
+        db.inTransaction(c -> {
+            messages.setRetrying(c, "m4", 2, at.plusSeconds(60), "503", "busy", at);
+            return null;
+        });
+        StoredMessage retrying = db.withConnection(c -> messages.find(c, "m4"));
+        assertThat(retrying.status()).isEqualTo(MessageStatus.RETRYING);
+        assertThat(retrying.nextAttemptAt()).isEqualTo(at.plusSeconds(60));
+        assertThat(retrying.errorCode()).isEqualTo("503");
+        assertThat(lastEvent("m4")).isEqualTo("retrying|attempt 2 failed: code 503: busy");
+
+        db.inTransaction(c -> {
+            messages.setStatus(c, "m4", MessageStatus.FAILED, "4", "x".repeat(1500), at);
+            return null;
+        });
+        StoredMessage failed = db.withConnection(c -> messages.find(c, "m4"));
+        assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(failed.nextAttemptAt()).isNull();
+        assertThat(failed.errorReason()).hasSize(1000);
+        assertThat(lastEvent("m4")).startsWith("failed|code 4: xxx").hasSize("failed|".length() + 1000);
+        assertThat(events("m4")).isEqualTo(4);
+    }
+
+    String lastEvent(String id) {
+        return db.withConnection(c -> Sql.list(c, "SELECT status, detail FROM message_events WHERE message_id = ?"
+                + " ORDER BY id", rs -> rs.getString(1) + "|" + rs.getString(2), id)).get(events(id) - 1);
+    }
+
+    @Test
     void advanceLeavesAMessageInAnotherStatusAndAnUnknownIdAlone() {
         insert("m2", MessageStatus.DELIVERED);
 

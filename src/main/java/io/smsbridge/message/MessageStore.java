@@ -39,16 +39,10 @@ public final class MessageStore {
             + " updated_at) VALUES (?, ?, 0, ?)";
     private static final String INSERT_EVENT = "INSERT INTO message_events (message_id, status, detail, created_at)"
             + " VALUES (?, ?, ?, ?)";
-    // PostgreSQL: the history row of the update named u, only if it changed a row
-    private static final String EVENT_FROM_U = "INSERT INTO message_events (message_id, status, detail, created_at)"
-            + " SELECT message_id, ?, ?, ? FROM u";
-    private static final String SET_STATUS = "UPDATE message_status SET status = ?, error_code = ?,"
-            + " error_reason = ?, next_attempt_at = NULL, updated_at = ? WHERE message_id = ?";
-    private static final String ADVANCE = "UPDATE message_status SET status = ?, error_code = NULL,"
-            + " error_reason = NULL, next_attempt_at = NULL, updated_at = ? WHERE message_id = ? AND status = ?";
+    private static final String EVENT_SELECT = "INSERT INTO message_events (message_id, status, detail, created_at)"
+            + " SELECT message_id, ?, ?, ?";
+    private static final String BY_ID = "message_id = ?";
     private static final String SET_CARRIER_ID = "UPDATE messages SET provider_message_id = ? WHERE id = ?";
-    private static final String SET_SENDING = "UPDATE message_status SET status = 'sending', attempts = ?,"
-            + " error_code = NULL, error_reason = NULL, next_attempt_at = NULL, updated_at = ? WHERE message_id = ?";
 
     private final boolean postgres;
 
@@ -100,15 +94,9 @@ public final class MessageStore {
 
     public void setStatus(Connection c, String id, MessageStatus status, String code, String reason, Instant now)
             throws SQLException {
-        Object[] params = {status.dbValue(), code, truncate(reason), now, id};
-        String detail = truncate(detail(code, reason));
-        if (postgres) {
-            Sql.update(c, "WITH u AS (" + SET_STATUS + " RETURNING message_id) " + EVENT_FROM_U,
-                    concat(params, new Object[] {status.dbValue(), detail, now}));
-            return;
-        }
-        Sql.update(c, SET_STATUS, params);
-        event(c, id, status, detail, now);
+        Sql.updateAll(c, change("status = ?, error_code = ?, error_reason = ?, next_attempt_at = NULL, updated_at = ?",
+                new Object[] {status.dbValue(), code, truncate(reason), now}, BY_ID, new Object[] {id}, status,
+                detail(code, reason), now));
     }
 
     /**
@@ -116,15 +104,9 @@ public final class MessageStore {
      * (no read first); nothing is written when it is not in {@code from} (or does not exist).
      */
     public List<Write> advance(String id, MessageStatus from, MessageStatus to, Instant now) {
-        if (postgres) {
-            return List.of(new Write("WITH u AS (" + ADVANCE + " RETURNING message_id) " + EVENT_FROM_U,
-                    to.dbValue(), now, id, from.dbValue(), to.dbValue(), null, now));
-        }
-        // the history row first, while the state still says from
-        return List.of(new Write("INSERT INTO message_events (message_id, status, detail, created_at)"
-                        + " SELECT message_id, ?, NULL, ? FROM message_status WHERE message_id = ? AND status = ?",
-                        to.dbValue(), now, id, from.dbValue()),
-                new Write(ADVANCE, to.dbValue(), now, id, from.dbValue()));
+        return change("status = ?, error_code = NULL, error_reason = NULL, next_attempt_at = NULL, updated_at = ?",
+                new Object[] {to.dbValue(), now}, BY_ID + " AND status = ?", new Object[] {id, from.dbValue()}, to,
+                null, now);
     }
 
     /**
@@ -132,24 +114,37 @@ public final class MessageStore {
      * for {@link Database#writeAll} (only the send's job moves a message to {@code sending}).
      */
     public List<Write> sending(String id, String providerMessageId, int attempts, Instant now) {
-        String detail = providerMessageId == null ? null : truncate("carrier id " + providerMessageId);
-        Object[] carrierId = {providerMessageId, id};
-        Object[] sending = {attempts, now, id};
-        if (postgres) {
-            return List.of(new Write("WITH p AS (" + SET_CARRIER_ID + "), u AS (" + SET_SENDING
-                    + " RETURNING message_id) " + EVENT_FROM_U, concat(carrierId, sending,
-                        new Object[] {MessageStatus.SENDING.dbValue(), detail, now})));
-        }
-        return List.of(new Write(SET_CARRIER_ID, carrierId), new Write(SET_SENDING, sending),
-                new Write(INSERT_EVENT, id, MessageStatus.SENDING.dbValue(), detail, now));
+        List<Write> writes = new ArrayList<>(3);
+        writes.add(new Write(SET_CARRIER_ID, providerMessageId, id));
+        writes.addAll(change("status = 'sending', attempts = ?, error_code = NULL, error_reason = NULL,"
+                + " next_attempt_at = NULL, updated_at = ?", new Object[] {attempts, now}, BY_ID, new Object[] {id},
+                MessageStatus.SENDING, providerMessageId == null ? null : "carrier id " + providerMessageId, now));
+        return writes;
     }
 
     public void setRetrying(Connection c, String id, int attempts, Instant nextAt, String code, String reason,
             Instant now) throws SQLException {
-        Sql.update(c, "UPDATE message_status SET status = 'retrying', attempts = ?, next_attempt_at = ?,"
-                + " error_code = ?, error_reason = ?, updated_at = ? WHERE message_id = ?", attempts, nextAt, code,
-                truncate(reason), now, id);
-        event(c, id, MessageStatus.RETRYING, "attempt " + attempts + " failed: " + detail(code, reason), now);
+        Sql.updateAll(c, change("status = 'retrying', attempts = ?, next_attempt_at = ?, error_code = ?,"
+                + " error_reason = ?, updated_at = ?", new Object[] {attempts, nextAt, code, truncate(reason), now},
+                BY_ID, new Object[] {id}, MessageStatus.RETRYING,
+                "attempt " + attempts + " failed: " + detail(code, reason), now));
+    }
+
+    /**
+     * A change of the state row ({@code UPDATE message_status SET set WHERE where}) and, if it changed
+     * a row, its history row. PostgreSQL: one statement ({@code WITH u AS (UPDATE … RETURNING)}); H2,
+     * which has no data-modifying {@code WITH}: the history row first, while {@code where} still holds.
+     */
+    private List<Write> change(String set, Object[] setParams, String where, Object[] whereParams,
+            MessageStatus status, String detail, Instant now) {
+        Object[] event = {status.dbValue(), truncate(detail), now};
+        String update = "UPDATE message_status SET " + set + " WHERE " + where;
+        if (postgres) {
+            return List.of(new Write("WITH u AS (" + update + " RETURNING message_id) " + EVENT_SELECT + " FROM u",
+                    concat(setParams, whereParams, event)));
+        }
+        return List.of(new Write(EVENT_SELECT + " FROM message_status WHERE " + where, concat(event, whereParams)),
+                new Write(update, concat(setParams, whereParams)));
     }
 
     public void setNextAttempt(Connection c, String id, Instant at) throws SQLException {

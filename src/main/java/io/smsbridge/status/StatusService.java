@@ -82,7 +82,7 @@ public final class StatusService {
         });
         if (applied.messageId() == null && !applied.duplicate()) {
             // parked: the send's result may have been committed meanwhile, after it looked for parked reports
-            return new Applied(null, false, applyParked(integration.id(), report.providerMessageId()));
+            return new Applied(null, false, takeParked(integration.id(), report.providerMessageId()));
         }
         return applied;
     }
@@ -98,6 +98,11 @@ public final class StatusService {
                 || !db.withConnection(c -> receipts.hasParked(c, integrationId, providerMessageId))) {
             return List.of();
         }
+        return takeParked(integrationId, providerMessageId);
+    }
+
+    /** Applies the parked reports of this carrier id if its message has the id; nothing otherwise. */
+    private List<Job> takeParked(String integrationId, String providerMessageId) {
         Instant now = Instant.now();
         return db.inTransaction(c -> {
             // the message's lock puts two takers (the send and a report, or two instances) one after the other

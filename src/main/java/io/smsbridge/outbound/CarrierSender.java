@@ -159,24 +159,20 @@ public final class CarrierSender {
         if (policy != null && policy.needsOperator(o)) {
             LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
         }
-        Instant paused = circuits.openUntil(m.integrationId());
-        if (next != null && paused != null) {
-            // the carrier is paused: wait in line with the others, released together when it is back
-            db.inTransaction(c -> {
-                messages.setRetrying(c, m.id(), attempt, paused, o.code(), o.reason(), now);
-                jobs.retryAt(c, job.id(), paused, WAITING + o.reason());
-                return null;
-            });
-            return List.of();
-        }
         if (next != null) {
+            // a paused carrier: wait in line with the others, released together when it is back
+            Instant paused = circuits.openUntil(m.integrationId());
+            Instant at = paused != null ? paused : next;
+            String why = paused != null ? WAITING + o.reason() : o.reason();
             db.inTransaction(c -> {
-                messages.setRetrying(c, m.id(), attempt, next, o.code(), o.reason(), now);
-                jobs.retryAt(c, job.id(), next, o.reason());
+                messages.setRetrying(c, m.id(), attempt, at, o.code(), o.reason(), now);
+                jobs.retryAt(c, job.id(), at, why);
                 return null;
             });
-            LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt, m.provider(),
-                    o.code(), next);
+            if (paused == null) {
+                LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt,
+                        m.provider(), o.code(), next);
+            }
             return List.of();
         }
         List<Job> handOff = db.inTransaction(c -> {

@@ -17,6 +17,9 @@ public final class ReceiptStore {
 
     public static final String INBOUND = "inbound";
     public static final String STATUS = "status";
+    /** The reports of one carrier id that wait for their message (integration id, carrier id). */
+    private static final String PARKED = " WHERE integration_id = ? AND provider_message_id = ?"
+            + " AND pending_report IS NOT NULL";
 
     private final boolean postgres;
 
@@ -71,20 +74,18 @@ public final class ReceiptStore {
 
     /** Whether reports wait for this carrier id (a read outside any transaction, on the index that finds them). */
     public boolean hasParked(Connection c, String integrationId, String providerMessageId) throws SQLException {
-        return Sql.one(c, "SELECT 1 FROM carrier_receipts WHERE integration_id = ? AND provider_message_id = ?"
-                + " AND pending_report IS NOT NULL", rs -> Boolean.TRUE, integrationId, providerMessageId) != null;
+        return Sql.one(c, "SELECT 1 FROM carrier_receipts" + PARKED, rs -> Boolean.TRUE, integrationId,
+                providerMessageId) != null;
     }
 
     /** Takes the parked reports for a carrier id, oldest first; lock their message first. */
     public List<String> takeParked(Connection c, String integrationId, String providerMessageId, String messageId)
             throws SQLException {
-        List<String> reports = Sql.list(c, "SELECT pending_report FROM carrier_receipts WHERE integration_id = ?"
-                + " AND provider_message_id = ? AND pending_report IS NOT NULL ORDER BY received_at",
-                rs -> rs.getString(1), integrationId, providerMessageId);
+        List<String> reports = Sql.list(c, "SELECT pending_report FROM carrier_receipts" + PARKED
+                + " ORDER BY received_at", rs -> rs.getString(1), integrationId, providerMessageId);
         if (!reports.isEmpty()) {
-            Sql.update(c, "UPDATE carrier_receipts SET pending_report = NULL, message_id = ? WHERE integration_id = ?"
-                    + " AND provider_message_id = ? AND pending_report IS NOT NULL", messageId, integrationId,
-                    providerMessageId);
+            Sql.update(c, "UPDATE carrier_receipts SET pending_report = NULL, message_id = ?" + PARKED, messageId,
+                    integrationId, providerMessageId);
         }
         return reports;
     }

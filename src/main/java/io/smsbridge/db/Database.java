@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The bridge's database: a HikariCP pool, Flyway migrations, and short JDBC transactions for the
@@ -91,31 +92,23 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(TxWork<T> work) {
         GroupCommit group = groupCommit;
         if (group != null) {
-            try {
-                return group.run(work);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new DatabaseException(e);
-            }
+            return unchecked(() -> group.run(work));
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return unchecked(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (Exception e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
             }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DatabaseException(e);
-        }
+        });
     }
 
     /**
@@ -127,14 +120,11 @@ public final class Database implements AutoCloseable {
     public void writeAll(List<Write> writes) {
         GroupCommit group = groupCommit;
         if (group != null) {
-            try {
+            unchecked(() -> {
                 group.write(writes);
-                return;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new DatabaseException(e);
-            }
+                return null;
+            });
+            return;
         }
         inTransaction(c -> {
             Sql.updateAll(c, writes);
@@ -142,14 +132,23 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    public <T> T withConnection(TxWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+    /** Runs {@code call}; a checked exception (a {@link SQLException}, mostly) becomes a {@link DatabaseException}. */
+    private static <T> T unchecked(Callable<T> call) {
+        try {
+            return call.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new DatabaseException(e);
         }
+    }
+
+    public <T> T withConnection(TxWork<T> work) {
+        return unchecked(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        });
     }
 
     public boolean isReachable() {

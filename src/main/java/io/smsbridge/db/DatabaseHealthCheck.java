@@ -5,7 +5,10 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import java.util.Map;
 
-/** Readiness and liveness include the database: without it nothing can be accepted. */
+/**
+ * Readiness includes the database: without it nothing can be accepted. Liveness does not: restarting
+ * the bridge would not bring the database back, and it is ready again by itself once it answers.
+ */
 public final class DatabaseHealthCheck extends AbstractHealthCheck {
 
     private final Database db;
@@ -13,6 +16,11 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
     public DatabaseHealthCheck(Database db) {
         super("sms-bridge", "database");
         this.db = db;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
     }
 
     @Override

@@ -5,7 +5,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * The poller's gate: a due job goes to its queue only if its carrier is not paused (circuit open) and
@@ -17,35 +22,66 @@ public final class JobDispatch {
     /** Header marking the send that probes a paused carrier. */
     public static final String PROBE_HEADER = "SmsBridgeProbe";
 
-    private final JobStore jobs;
+    /** A job reserved for this instance's queue {@code queue}. */
+    public record Admitted(long id, String queue, boolean probe) {
+    }
+
+    private final LongPredicate reserve;
     private final CircuitBreakers circuits;
 
     public JobDispatch(JobStore jobs, CircuitBreakers circuits) {
-        this.jobs = jobs;
+        this(jobs::handOver, circuits);
+    }
+
+    JobDispatch(LongPredicate reserve, CircuitBreakers circuits) {
+        this.reserve = reserve;
         this.circuits = circuits;
     }
 
-    /** Body: a due row {id, kind, integration_id}. Sets body = job id, headers queue and admitted. */
+    /**
+     * Body: the due rows {id, kind, integration_id}, oldest first. Body becomes the admitted jobs, in
+     * the same order. Once a carrier's send is held back, its later sends in the batch are too: the
+     * probe may succeed while the batch is judged, and the younger sends must not overtake the held
+     * ones (they all leave together, oldest first, at the next poll).
+     */
     @SuppressWarnings("unchecked")
     public void admit(Exchange exchange) {
         Message msg = exchange.getMessage();
-        Map<String, Object> row = msg.getBody(Map.class);
-        long id = ((Number) row.get("id")).longValue();
-        String integration = (String) row.get("integration_id");
-        msg.setHeader("queue", row.get("kind"));
-        msg.setBody(id);
-        msg.setHeader("admitted", false);
-        boolean probe = false;
-        if (integration != null) {
-            CircuitBreakers.Permit permit = circuits.permit(integration, Instant.now());
-            if (!permit.allowed()) {
-                return;
+        List<Map<String, Object>> rows = msg.getBody(List.class);
+        msg.setBody(admit(rows == null ? List.of() : rows, Instant.now()));
+    }
+
+    List<Admitted> admit(List<Map<String, Object>> rows, Instant now) {
+        List<Admitted> admitted = new ArrayList<>(rows.size());
+        Set<String> heldBack = new HashSet<>();
+        for (Map<String, Object> row : rows) {
+            long id = ((Number) row.get("id")).longValue();
+            String integration = (String) row.get("integration_id");
+            boolean probe = false;
+            if (integration != null) {
+                if (heldBack.contains(integration)) {
+                    continue;
+                }
+                CircuitBreakers.Permit permit = circuits.permit(integration, now);
+                if (!permit.allowed()) {
+                    heldBack.add(integration);
+                    continue;
+                }
+                probe = permit.probe();
             }
-            probe = permit.probe();
+            if (reserve.test(id)) {
+                admitted.add(new Admitted(id, (String) row.get("kind"), probe));
+            }
         }
-        if (jobs.handOver(id)) {
-            msg.setHeader("admitted", true);
-            msg.setHeader(PROBE_HEADER, probe);
-        }
+        return admitted;
+    }
+
+    /** Body: one {@link Admitted}. Body becomes its job id, with the headers its queue's route reads. */
+    public void toQueue(Exchange exchange) {
+        Message msg = exchange.getMessage();
+        Admitted job = msg.getBody(Admitted.class);
+        msg.setHeader("queue", job.queue());
+        msg.setHeader(PROBE_HEADER, job.probe());
+        msg.setBody(job.id());
     }
 }

@@ -78,13 +78,32 @@ public final class ReceiptStore {
                 providerMessageId) != null;
     }
 
-    /** Takes the parked reports for a carrier id, oldest first; lock their message first. */
+    /**
+     * Carrier ids of an integration whose reports are parked although their message has the id by now
+     * (a read): what is left when the look after a commit did not happen (the process died, or the
+     * database went away, between the commit and the look). Only parked reports keep a carrier id, so
+     * this reads the few entries of the {@code carrier_receipts_pending} index past its NULLs.
+     */
+    public List<String> parkedWithMessage(Connection c, String integrationId, int limit) throws SQLException {
+        return Sql.list(c, "SELECT DISTINCT r.provider_message_id FROM carrier_receipts r"
+                + " JOIN messages m ON m.integration_id = r.integration_id"
+                + " AND m.provider_message_id = r.provider_message_id"
+                + " WHERE r.integration_id = ? AND r.provider_message_id >= '' AND r.pending_report IS NOT NULL"
+                + " ORDER BY r.provider_message_id FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> rs.getString(1), integrationId);
+    }
+
+    /**
+     * Takes the parked reports for a carrier id, oldest first; lock their message first. A taken
+     * receipt drops its carrier id, so the index that finds parked reports holds parked ones only.
+     */
     public List<String> takeParked(Connection c, String integrationId, String providerMessageId, String messageId)
             throws SQLException {
         List<String> reports = Sql.list(c, "SELECT pending_report FROM carrier_receipts" + PARKED
                 + " ORDER BY received_at", rs -> rs.getString(1), integrationId, providerMessageId);
         if (!reports.isEmpty()) {
-            Sql.update(c, "UPDATE carrier_receipts SET pending_report = NULL, message_id = ?" + PARKED, messageId,
+            Sql.update(c, "UPDATE carrier_receipts SET pending_report = NULL, provider_message_id = NULL,"
+                    + " message_id = ?" + PARKED, messageId,
                     integrationId, providerMessageId);
         }
         return reports;

@@ -101,6 +101,29 @@ public final class StatusService {
         return takeParked(integrationId, providerMessageId);
     }
 
+    /**
+     * The looks nobody made: applies parked reports whose message has its carrier id by now. The look
+     * after a commit is lost when the process dies, or the database goes away, between the commit and
+     * the look; without this those reports would stay parked. Run on a timer: almost always it is one
+     * indexed read per integration that finds nothing.
+     */
+    public List<Job> sweepParked() {
+        List<Job> handOff = new ArrayList<>();
+        int found = 0;
+        for (String integrationId : directory.current().integrations().keySet()) {
+            List<String> carrierIds = db.withConnection(c -> receipts.parkedWithMessage(c, integrationId, 100));
+            found += carrierIds.size();
+            for (String carrierId : carrierIds) {
+                handOff.addAll(takeParked(integrationId, carrierId));
+            }
+        }
+        if (found > 0) {
+            LOG.warn("Applied the parked status reports of {} message(s) whose look after the carrier's answer"
+                    + " was missed (a restart or a database outage at that moment)", found);
+        }
+        return handOff;
+    }
+
     /** Applies the parked reports of this carrier id if its message has the id; nothing otherwise. */
     private List<Job> takeParked(String integrationId, String providerMessageId) {
         Instant now = Instant.now();

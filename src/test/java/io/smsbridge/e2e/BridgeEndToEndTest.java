@@ -5,12 +5,8 @@ import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smsbridge.db.Database;
 import io.smsbridge.db.Sql;
 import io.smsbridge.jobs.Job;
-import io.smsbridge.message.MessageStatus;
-import io.smsbridge.message.ReceiptStore;
-import io.smsbridge.message.StatusReport;
 import io.smsbridge.status.StatusService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -357,10 +352,7 @@ class BridgeEndToEndTest {
         String carrierId = bridge.carrierId(id);
         // what a report leaves when its lookup ran just before the send's result was committed (two
         // instances, or two writers): parked, after the send had looked for parked reports
-        StatusReport report = new StatusReport(carrierId, carrierId + "|Success", MessageStatus.SENT, true, null, null);
-        Database db = bridge.database();
-        db.inTransaction(c -> new ReceiptStore(db.isPostgres()).park(c, "acme-didww", report.dedupeKey(),
-                carrierId, new ObjectMapper().writeValueAsString(report), Instant.now()));
+        bridge.parkSentReport("acme-didww", carrierId);
 
         // the report's own look once its park is committed (StatusService.accept makes it)
         List<Job> posts = bridge.bean("statusService", StatusService.class).applyParked("acme-didww", carrierId);

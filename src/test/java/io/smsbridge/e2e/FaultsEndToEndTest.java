@@ -39,7 +39,8 @@ class FaultsEndToEndTest {
                 "circuit.failure-threshold", "3",
                 "circuit.open-for", "1s",
                 "circuit.max-open-for", "2s",
-                "sender.concurrency", "4"));
+                "sender.concurrency", "4",
+                "status.parked-sweep-interval", "500"));
         bridge.mock.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));
     }
 
@@ -193,6 +194,23 @@ class FaultsEndToEndTest {
             }
         }
         throw new AssertionError("message " + id + " was never sent");
+    }
+
+    @Test
+    void aParkedReportWhoseLookWasMissedIsAppliedByTheSweep() {
+        bridge.mock.addStubMapping(created());
+        String id = send(contact());
+        await().until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        String carrierId = bridge.carrierId(id);
+        // what a report that overtook the carrier's answer leaves when the process stopped, or the
+        // database went away, between the send's commit and its look for parked reports
+        bridge.parkSentReport("acme-didww", carrierId);
+
+        // nobody looks again: the timer does
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.eventsAbout(id).size() == 1);
+        assertThat(bridge.eventsAbout(id).get(0).get("method").asText()).isEqualTo("delivered");
+        assertThat(bridge.message(id).get("status").asText()).isEqualTo("sent");
+        assertThat(bridge.hasParked("acme-didww", carrierId)).isFalse();
     }
 
     @Test

@@ -6,6 +6,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.smsbridge.Application;
 import io.smsbridge.db.Database;
+import io.smsbridge.message.MessageStatus;
+import io.smsbridge.message.ReceiptStore;
+import io.smsbridge.message.StatusReport;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 
@@ -123,6 +126,23 @@ public final class TestBridge implements AutoCloseable {
 
     public Database database() {
         return bean("database", Database.class);
+    }
+
+    /**
+     * Parks a "sent" report for the message with this carrier id, as a report that overtook the
+     * carrier's answer leaves it when nobody looks for it afterwards.
+     */
+    public void parkSentReport(String integrationId, String carrierId) {
+        StatusReport report = new StatusReport(carrierId, carrierId + "|Success", MessageStatus.SENT, true, null, null);
+        Database db = database();
+        db.inTransaction(c -> new ReceiptStore(db.isPostgres()).park(c, integrationId, report.dedupeKey(), carrierId,
+                JSON.writeValueAsString(report), java.time.Instant.now()));
+    }
+
+    /** Whether reports still wait for this carrier id. */
+    public boolean hasParked(String integrationId, String carrierId) {
+        Database db = database();
+        return db.withConnection(c -> new ReceiptStore(db.isPostgres()).hasParked(c, integrationId, carrierId));
     }
 
     /** A bean of the running bridge, for tests that drive one step of it directly. */

@@ -76,5 +76,9 @@ class ReceiptStoreTest {
 
         assertThat(taken).containsExactly("first", "second");
         assertThat(again).isEmpty();
+        // taken receipts leave the parked index; the other carrier id's report still waits
+        assertThat(storedProviderId("p7:sent")).isNull();
+        assertThat(storedProviderId("p7:delivered")).isNull();
+        assertThat(storedProviderId("p8:delivered")).isEqualTo("p8");
     }
 }

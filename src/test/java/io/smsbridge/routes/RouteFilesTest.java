@@ -36,7 +36,7 @@ class RouteFilesTest {
     @Test
     void everyFlowKeepsItsStableRouteIds() {
         assertThat(context.getRoutes().stream().map(Route::getRouteId)).contains(
-                "webhook-receive", "inbound-store", "status-apply", "api-send-message", "api-get-message",
+                "webhook-receive", "inbound-store", "status-apply", "status-parked-sweep", "api-send-message", "api-get-message",
                 "api-list-messages", "carrier-send", "platform-post", "jobs-poll", "directory-reload",
                 "didww-parse", "didww-send", "thinq-parse", "thinq-send", "sandbox-send", "sandbox-events",
                 "template-parse", "template-send");

@@ -89,8 +89,8 @@ public final class ReceiptStore {
                 + " JOIN messages m ON m.integration_id = r.integration_id"
                 + " AND m.provider_message_id = r.provider_message_id"
                 + " WHERE r.integration_id = ? AND r.provider_message_id >= '' AND r.pending_report IS NOT NULL"
-                + " ORDER BY r.provider_message_id FETCH FIRST " + limit + " ROWS ONLY",
-                rs -> rs.getString(1), integrationId);
+                + " ORDER BY r.provider_message_id FETCH FIRST ? ROWS ONLY",
+                rs -> rs.getString(1), integrationId, limit);
     }
 
     /**

@@ -334,14 +334,14 @@ public class Bench {
                 Thread.sleep(2000);
                 List<Map.Entry<String, String>> ids = new ArrayList<>(sender.bridgeIds.entrySet());
                 recordCallbacks = true;
-                Proc before = Proc.read(pid);
+                Proc before = sample(pid);
                 long t0 = System.nanoTime();
                 load(i -> i < ids.size() ? callback(ids.get((int) i).getKey(), ids.get((int) i).getValue()) : null,
                         open, rate, conc, seconds, ids.size());
                 report(t0, before, pid, open, rate, conc);
                 return;
             }
-            Proc before = Proc.read(pid);
+            Proc before = sample(pid);
             long t0 = System.nanoTime();
             load(this::request, open, rate, conc, seconds, Long.MAX_VALUE);
             report(t0, before, pid, open, rate, conc);
@@ -358,7 +358,7 @@ public class Bench {
 
     void report(long t0, Proc before, long pid, boolean open, int rate, int conc) throws Exception {
         long t1 = System.nanoTime();
-        Proc after = Proc.read(pid);
+        Proc after = sample(pid);
         double window = (t1 - t0) / 1e9;
         // bounded drain: until nothing new completes for 2 s (at most 60 s)
         long acc = accepted.get();
@@ -383,11 +383,11 @@ public class Bench {
         long[] e2e = completed.entrySet().stream().filter(e -> started.containsKey(e.getKey()))
                 .mapToLong(e -> e.getValue() - started.get(e.getKey())).sorted().toArray();
         long[] acceptLat = acceptLatencies.stream().mapToLong(a -> a[0]).sorted().toArray();
-        Proc end = Proc.read(pid);
+        Proc end = sample(pid);
         double cpu = pid == 0 ? 0 : (after.cpuTicks - before.cpuTicks) / Proc.HZ / window * 100;
         // storage writes from the window's start to the end of the drain, per message completed: on H2
         // this is the pages the database rewrites per message, a figure the VM's speed does not move
-        String writeKb = pid == 0 || done == 0 || before.writeBytes < 0 ? "-"
+        String writeKb = pid == 0 || done == 0 || before.writeBytes < 0 || end.writeBytes < 0 ? "-"
                 : fmt((end.writeBytes - before.writeBytes) / 1024.0 / done);
         String row = String.join("\t", opts.getOrDefault("label", "-"), leg, open ? "open" : "closed",
                 open ? String.valueOf(rate) : "-", String.valueOf(conc), fmt(window),
@@ -413,7 +413,7 @@ public class Bench {
     static final String HEADER = String.join("\t", "label", "leg", "mode", "rate", "conc", "window_s",
             "accepted", "accepted_per_s", "completed_in_window_per_s", "end_to_end_per_s", "errors", "not_completed",
             "accept_p50_ms", "accept_p95_ms", "accept_p99_ms", "e2e_p50_ms", "e2e_p95_ms", "e2e_p99_ms",
-            "bridge_cpu_pct", "bridge_rss_mb", "bridge_write_kb_per_msg");
+            "bridge_cpu_pct", "bridge_rss_mb", "write_kb_per_msg");
 
     static String pct(long[] sorted, int p) {
         if (sorted.length == 0) {
@@ -425,6 +425,30 @@ public class Bench {
 
     static String fmt(double d) {
         return String.format(Locale.ROOT, d >= 100 ? "%.0f" : "%.1f", d);
+    }
+
+    /**
+     * The bridge's CPU and RSS; as bytes written, the bridge's own (H2 writes in its process) or, with
+     * {@code --wal-psql}, PostgreSQL's WAL position (the server writes, not the bridge).
+     */
+    Proc sample(long pid) {
+        Proc p = Proc.read(pid);
+        String psql = opts.get("wal-psql");
+        return psql == null ? p : new Proc(p.cpuTicks(), p.rssKb(), walBytes(psql));
+    }
+
+    /** PostgreSQL's WAL insert position in bytes, through psql with these connection arguments; -1 if unreadable. */
+    static long walBytes(String psqlArgs) {
+        List<String> cmd = new ArrayList<>(List.of("psql"));
+        cmd.addAll(List.of(psqlArgs.trim().split("\\s+")));
+        cmd.addAll(List.of("-Atc", "SELECT pg_current_wal_lsn() - '0/0'"));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 ? new java.math.BigDecimal(out).longValue() : -1;
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** CPU ticks, RSS and bytes written to storage (-1 if unreadable) of a process, from /proc. */

@@ -79,7 +79,7 @@ cell() { # label leg mode [extra args]
     log "cell $label $leg $mode"
     timeout $(( SECS * 3 + 240 )) java bench/Bench.java --leg "$leg" --mode "$mode" --rate "$RATE" --conc "$CONC" \
         --seconds "$SECS" --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" --pid "$BRIDGE_PID" \
-        --label "$label" --out "$RESULTS" "$@" >/dev/null
+        --label "$label" --out "$RESULTS" ${WAL_PSQL:+--wal-psql "$WAL_PSQL"} "$@" >/dev/null
 }
 
 # --- wrk cells: the Kannel peer's harness (wrk, one thread; nginx sink), for a like-with-like ratio.
@@ -99,7 +99,16 @@ stop_nginx() {
     for _ in $(seq 1 50); do ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN || return; sleep 0.1; done
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-write_bytes() { awk '/^write_bytes:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0; }
+# bytes written for the cell's messages: the bridge's own (H2 is in its process) or, when WAL_PSQL
+# holds psql connection arguments (the PostgreSQL runs), the server's WAL position
+write_bytes() {
+    if [[ -n "${WAL_PSQL:-}" ]]; then
+        # shellcheck disable=SC2086
+        psql $WAL_PSQL -Atc "SELECT pg_current_wal_lsn() - '0/0'" 2>/dev/null | cut -d. -f1 || echo 0
+    else
+        awk '/^write_bytes:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0
+    fi
+}
 sink_count() { # uri since-epoch-seconds
     awk -v u="$1" -v t="$2" '$2 == u && $1 >= t { n++ } END { print n + 0 }' "$OUT/nginx/sink.log" 2>/dev/null || echo 0
 }
@@ -199,7 +208,8 @@ for db in $DBS; do
                 pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
             psql -h 127.0.0.1 -U postgres -d test -qc 'DROP DATABASE IF EXISTS sms_bridge_bench' \
                 -c 'CREATE DATABASE sms_bridge_bench' >/dev/null
-            bridge_run pg "jdbc:postgresql://127.0.0.1:5432/sms_bridge_bench" postgres ;;
+            WAL_PSQL="-h 127.0.0.1 -U postgres -d sms_bridge_bench" \
+                bridge_run pg "jdbc:postgresql://127.0.0.1:5432/sms_bridge_bench" postgres ;;
     esac
     if (( first && KANNEL )); then kannel_run; fi
     first=0
@@ -208,7 +218,7 @@ done
 log "results in $RESULTS"
 column -t -s $'\t' "$RESULTS"
 if [[ -f "$OUT/wrk.tsv" ]]; then
-    printf 'label\tleg\tgenerator\tconc\twindow_s\taccepted\taccepted_per_s\tdelivered_in_window_per_s\tend_to_end_per_s\terrors\tnot_delivered\taccept_p50_ms\taccept_p99_ms\tbridge_cpu_pct\tbridge_rss_mb\tbridge_write_kb_per_msg\n' \
+    printf 'label\tleg\tgenerator\tconc\twindow_s\taccepted\taccepted_per_s\tdelivered_in_window_per_s\tend_to_end_per_s\terrors\tnot_delivered\taccept_p50_ms\taccept_p99_ms\tbridge_cpu_pct\tbridge_rss_mb\twrite_kb_per_msg\n' \
         | cat - "$OUT/wrk.tsv" > "$OUT/wrk-results.tsv"
     column -t -s $'\t' "$OUT/wrk-results.tsv"
 fi

@@ -3,6 +3,8 @@ package io.smsbridge.jobs;
 import io.smsbridge.retry.CircuitBreakers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,11 @@ public final class JobDispatch {
     public record Admitted(long id, String queue, boolean probe) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobDispatch.class);
+
     private final LongPredicate reserve;
     private final CircuitBreakers circuits;
+    private volatile boolean oldRouteNoticed;
 
     public JobDispatch(JobStore jobs, CircuitBreakers circuits) {
         this(jobs::handOver, circuits);
@@ -47,8 +52,30 @@ public final class JobDispatch {
     @SuppressWarnings("unchecked")
     public void admit(Exchange exchange) {
         Message msg = exchange.getMessage();
+        if (msg.getBody() instanceof Map<?, ?> row) {
+            admitOne(msg, (Map<String, Object>) row);
+            return;
+        }
         List<Map<String, Object>> rows = msg.getBody(List.class);
         msg.setBody(admit(rows == null ? List.of() : rows, Instant.now()));
+    }
+
+    /**
+     * A jobs-poll route copied from an earlier release calls admit once per row inside its split and
+     * reads headers: it keeps working, without the batch's ordering rule, and is told once to update.
+     */
+    private void admitOne(Message msg, Map<String, Object> row) {
+        if (!oldRouteNoticed) {
+            oldRouteNoticed = true;
+            LOG.warn("The jobs-poll route calls jobDispatch.admit once per job, as earlier route files did; a paused"
+                    + " carrier's backlog may then leave slightly out of order. Update your copy of jobs.camel.yaml"
+                    + " from the shipped routes/jobs.camel.yaml (admit the batch, then toQueue per job)");
+        }
+        List<Admitted> admitted = admit(List.of(row), Instant.now());
+        msg.setHeader("queue", row.get("kind"));
+        msg.setHeader("admitted", !admitted.isEmpty());
+        msg.setHeader(PROBE_HEADER, !admitted.isEmpty() && admitted.get(0).probe());
+        msg.setBody(((Number) row.get("id")).longValue());
     }
 
     List<Admitted> admit(List<Map<String, Object>> rows, Instant now) {

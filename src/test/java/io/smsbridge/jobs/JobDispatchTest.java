@@ -1,6 +1,9 @@
 package io.smsbridge.jobs;
 
 import io.smsbridge.retry.CircuitBreakers;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -68,6 +71,24 @@ class JobDispatchTest {
 
         assertThat(admitted).extracting(JobDispatch.Admitted::id).containsExactly(2L, 4L);
         assertThat(circuits.permit("a", T0.plusSeconds(5)).allowed()).isTrue(); // next poll: 1 and 3, in order
+    }
+
+    @Test
+    void aPollRouteCopiedFromAnEarlierReleaseStillGetsOneJobWithItsHeaders() {
+        circuits.failed("a", Instant.now()); // this form reads the clock
+        JobDispatch dispatch = dispatch(id -> true);
+        Exchange first = new DefaultExchange(new DefaultCamelContext());
+        first.getMessage().setBody(row(7, "b"));
+        Exchange held = new DefaultExchange(new DefaultCamelContext());
+        held.getMessage().setBody(row(8, "a"));
+
+        dispatch.admit(first);
+        dispatch.admit(held);
+
+        assertThat(first.getMessage().getBody()).isEqualTo(7L);
+        assertThat(first.getMessage().getHeaders()).containsEntry("queue", "carrier-send")
+                .containsEntry("admitted", true).containsEntry(JobDispatch.PROBE_HEADER, false);
+        assertThat(held.getMessage().getHeader("admitted", Boolean.class)).isFalse(); // "a" is paused
     }
 
     @Test

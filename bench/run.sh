@@ -9,7 +9,8 @@
 # DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
 # SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m),
 # WARM_SECONDS (60 per leg, before the measured cells), WRK (1: also drive outbound and inbound with
-# wrk against an nginx sink, the Kannel peer's harness; needs wrk and nginx, skipped without them).
+# wrk against an nginx sink, the Kannel peer's harness; needs wrk and nginx, skipped without them),
+# CELLS (leg:mode pairs measured after the warm-up; the default is every leg closed, then open).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,7 @@ SOAK_RATE=${SOAK_RATE:-150}
 XMX=${XMX:-256m}
 WARM=${WARM_SECONDS:-60}
 WRK=${WRK:-1}
+CELLS=${CELLS:-"ceiling:closed outbound:closed inbound:closed callbacks:closed outbound:open inbound:open"}
 command -v wrk >/dev/null && command -v nginx >/dev/null || WRK=0
 if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; WRK=0; fi
 
@@ -155,12 +157,7 @@ bridge_run() { # label db-url db-user
             timeout $(( WARM + 120 )) java bench/Bench.java --leg $leg --mode closed --conc "$CONC" --seconds "$WARM" \
                 --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
         done
-        cell "$1" ceiling closed
-        cell "$1" outbound closed
-        cell "$1" inbound closed
-        cell "$1" callbacks closed
-        cell "$1" outbound open
-        cell "$1" inbound open
+        for c in $CELLS; do cell "$1" "${c%:*}" "${c#*:}"; done
         if (( WRK )); then
             start_nginx
             wrk_cell "$1" outbound

@@ -358,7 +358,7 @@ public class Bench {
 
     void report(long t0, Proc before, long pid, boolean open, int rate, int conc) throws Exception {
         long t1 = System.nanoTime();
-        Proc after = sample(pid);
+        Proc after = Proc.read(pid); // CPU only: the bytes are counted to the end of the drain
         double window = (t1 - t0) / 1e9;
         // bounded drain: until nothing new completes for 2 s (at most 60 s)
         long acc = accepted.get();
@@ -428,22 +428,19 @@ public class Bench {
     }
 
     /**
-     * The bridge's CPU and RSS; as bytes written, the bridge's own (H2 writes in its process) or, with
-     * {@code --wal-psql}, PostgreSQL's WAL position (the server writes, not the bridge).
+     * The bridge's CPU and RSS; as bytes written, the bridge's own (H2 writes in its process) or what
+     * {@code --writes-cmd} prints (run.sh passes PostgreSQL's WAL position: the server writes there).
      */
     Proc sample(long pid) {
         Proc p = Proc.read(pid);
-        String psql = opts.get("wal-psql");
-        return psql == null ? p : new Proc(p.cpuTicks(), p.rssKb(), walBytes(psql));
+        String cmd = opts.get("writes-cmd");
+        return cmd == null ? p : new Proc(p.cpuTicks(), p.rssKb(), commandBytes(cmd));
     }
 
-    /** PostgreSQL's WAL insert position in bytes, through psql with these connection arguments; -1 if unreadable. */
-    static long walBytes(String psqlArgs) {
-        List<String> cmd = new ArrayList<>(List.of("psql"));
-        cmd.addAll(List.of(psqlArgs.trim().split("\\s+")));
-        cmd.addAll(List.of("-Atc", "SELECT pg_current_wal_lsn() - '0/0'"));
+    /** The byte count a shell command prints; -1 if it fails or prints something else. */
+    static long commandBytes(String cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("sh", "-c", cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? new java.math.BigDecimal(out).longValue() : -1;
         } catch (IOException | InterruptedException | NumberFormatException e) {

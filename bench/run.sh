@@ -81,7 +81,7 @@ cell() { # label leg mode [extra args]
     log "cell $label $leg $mode"
     timeout $(( SECS * 3 + 240 )) java bench/Bench.java --leg "$leg" --mode "$mode" --rate "$RATE" --conc "$CONC" \
         --seconds "$SECS" --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" --pid "$BRIDGE_PID" \
-        --label "$label" --out "$RESULTS" ${WAL_PSQL:+--wal-psql "$WAL_PSQL"} "$@" >/dev/null
+        --label "$label" --out "$RESULTS" ${WRITES_CMD:+--writes-cmd "$WRITES_CMD"} "$@" >/dev/null
 }
 
 # --- wrk cells: the Kannel peer's harness (wrk, one thread; nginx sink), for a like-with-like ratio.
@@ -101,12 +101,11 @@ stop_nginx() {
     for _ in $(seq 1 50); do ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN || return; sleep 0.1; done
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# bytes written for the cell's messages: the bridge's own (H2 is in its process) or, when WAL_PSQL
-# holds psql connection arguments (the PostgreSQL runs), the server's WAL position
+# bytes written for the cell's messages: the bridge's own (H2 is in its process) or, when WRITES_CMD
+# is set (the PostgreSQL runs, where the server writes: its WAL position), what that command prints
 write_bytes() {
-    if [[ -n "${WAL_PSQL:-}" ]]; then
-        # shellcheck disable=SC2086
-        psql $WAL_PSQL -Atc "SELECT pg_current_wal_lsn() - '0/0'" 2>/dev/null | cut -d. -f1 || echo 0
+    if [[ -n "${WRITES_CMD:-}" ]]; then
+        sh -c "$WRITES_CMD" 2>/dev/null | cut -d. -f1 || echo 0
     else
         awk '/^write_bytes:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0
     fi
@@ -205,7 +204,7 @@ for db in $DBS; do
                 pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
             psql -h 127.0.0.1 -U postgres -d test -qc 'DROP DATABASE IF EXISTS sms_bridge_bench' \
                 -c 'CREATE DATABASE sms_bridge_bench' >/dev/null
-            WAL_PSQL="-h 127.0.0.1 -U postgres -d sms_bridge_bench" \
+            WRITES_CMD="psql -h 127.0.0.1 -U postgres -d sms_bridge_bench -Atc \"SELECT pg_current_wal_lsn() - '0/0'\"" \
                 bridge_run pg "jdbc:postgresql://127.0.0.1:5432/sms_bridge_bench" postgres ;;
     esac
     if (( first && KANNEL )); then kannel_run; fi

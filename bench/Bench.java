@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java bench/Bench.java --leg outbound|inbound|callbacks|ceiling --mode open|closed
  *      [--rate 1000] [--conc 16] [--seconds 20] [--bridge http://127.0.0.1:18181] [--sink-port 18182]
- *      [--pid PID] [--label h2] [--out results.tsv]
+ *      [--pid PID] [--label h2] [--out results.tsv] [--timeline accept-latencies.tsv] [--lead-in 0]
  * </pre>
  *
  * Legs (what "completed" means):
@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * <li>ceiling: GET /bench/ceiling, a bare platform-http route answering a constant</li>
  * </ul>
  * Open loop sends at a fixed rate and measures latency from each request's intended start (no
- * coordinated omission); closed loop keeps {@code conc} requests in flight. Prints one TSV row.
+ * coordinated omission), after an unrecorded lead-in at the same rate when {@code --lead-in} is set;
+ * closed loop keeps {@code conc} requests in flight. Prints one TSV row.
  */
 public class Bench {
 
@@ -167,7 +168,7 @@ public class Bench {
         sinkHits.incrementAndGet();
         Matcher m = TAG.matcher(body);
         String t = m.find() ? m.group() : "x-" + seq.incrementAndGet();
-        if (leg.equals("outbound")) {
+        if (leg.equals("outbound") && started.containsKey(t)) {
             completed.putIfAbsent(t, now);
         }
         return "{\"data\":{\"type\":\"outbound_messages\",\"id\":\"" + t + "\"}}";
@@ -178,12 +179,12 @@ public class Bench {
         sinkHits.incrementAndGet();
         if (leg.equals("inbound") && body.contains("\"method\":\"message\"")) {
             Matcher m = TAG.matcher(body);
-            if (m.find()) {
+            if (m.find() && started.containsKey(m.group())) {
                 completed.putIfAbsent(m.group(), now);
             }
         } else if (recordCallbacks && body.contains("\"method\":\"delivered\"")) {
             Matcher m = MESSAGE_ID.matcher(body);
-            if (m.find()) {
+            if (m.find() && started.containsKey(m.group(1))) {
                 completed.putIfAbsent(m.group(1), now);
             }
         }
@@ -233,9 +234,15 @@ public class Bench {
                         + "\",\"attributes\":{\"status\":\"Success\",\"code_id\":null}}}"), bridgeId);
     }
 
-    /** Sends one request; records acceptance and its latency from {@code intended}. */
+    /**
+     * Sends one request; records acceptance and its latency from {@code intended} (not for a lead-in
+     * request, {@code latencies} null, whose completion the sinks do not record either).
+     */
     void send(Req r, long intended, List<long[]> latencies) {
-        started.put(r.key(), intended);
+        boolean record = latencies != null;
+        if (record) {
+            started.put(r.key(), intended);
+        }
         try {
             Conn conn = CONN.get();
             if (conn == null) {
@@ -251,10 +258,13 @@ public class Bench {
                 throw e;
             }
             long now = System.nanoTime();
+            if (!record) {
+                return;
+            }
             if (resp.statusCode() / 100 == 2) {
                 accepted.incrementAndGet();
                 synchronized (latencies) {
-                    latencies.add(new long[] {now - intended});
+                    latencies.add(new long[] {now - intended, intended});
                 }
                 if (leg.equals("outbound") || leg.equals("callbacks")) {
                     Matcher m = ID.matcher(resp.body());
@@ -266,15 +276,33 @@ public class Bench {
                 errors.incrementAndGet();
             }
         } catch (Exception e) {
-            errors.incrementAndGet();
+            if (record) {
+                errors.incrementAndGet();
+            }
         }
     }
 
-    /** Runs {@code make(i)} for {@code seconds}: open loop at {@code rate}/s, or closed with {@code conc}. */
+    /**
+     * Runs {@code make(i)} for {@code seconds}: open loop at {@code rate}/s, or closed with {@code conc}.
+     * An open loop first sends {@code leadIn} seconds at the same rate, from the same threads and
+     * connections, unrecorded, so that its window starts in the steady state and not with this JVM's
+     * own cold start. {@code atWindow} runs when the window starts (on a thread of its own, so that a
+     * slow sample does not hold back the requests).
+     */
     void load(java.util.function.LongFunction<Req> make, boolean open, int rate, int conc, int seconds,
-            long limit) throws InterruptedException {
+            long limit, int leadIn, Runnable atWindow) throws InterruptedException {
         long t0 = System.nanoTime();
-        long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        long window = t0 + (open ? TimeUnit.SECONDS.toNanos(leadIn) : 0);
+        long end = window + TimeUnit.SECONDS.toNanos(seconds);
+        Thread marker = new Thread(() -> {
+            try {
+                TimeUnit.NANOSECONDS.sleep(window - System.nanoTime());
+            } catch (InterruptedException e) {
+                return;
+            }
+            atWindow.run();
+        }, "window-start");
+        marker.start();
         if (open) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(conc, 64));
             long interval = 1_000_000_000L / rate;
@@ -288,7 +316,8 @@ public class Bench {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 long n = i;
-                pool.execute(() -> send(make.apply(n), intended, acceptLatencies));
+                List<long[]> into = intended >= window ? acceptLatencies : null;
+                pool.execute(() -> send(make.apply(n), intended, into));
             }
             pool.shutdown();
             pool.awaitTermination(60, TimeUnit.SECONDS);
@@ -309,6 +338,18 @@ public class Bench {
                 th.join();
             }
         }
+        marker.join();
+    }
+
+    /** The measured window's start and the bridge's counters then (set by {@link #load}'s marker). */
+    volatile long windowStart;
+    volatile Proc before;
+
+    Runnable windowMarker(long pid) {
+        return () -> {
+            windowStart = System.nanoTime();
+            before = sample(pid);
+        };
     }
 
     // ------------------------------------------------------------------ one cell
@@ -318,33 +359,29 @@ public class Bench {
         int rate = Integer.parseInt(opts.getOrDefault("rate", "1000"));
         int conc = Integer.parseInt(opts.getOrDefault("conc", "16"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "20"));
+        int leadIn = Integer.parseInt(opts.getOrDefault("lead-in", "0"));
         int sinkPort = Integer.parseInt(opts.getOrDefault("sink-port", "18182"));
         long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
         java.net.ServerSocket sinks = startSinks(sinkPort);
         try {
-            List<Long> keys = new ArrayList<>();
             if (leg.equals("callbacks")) {
                 // untimed set-up: messages the callbacks will be about, accepted by the carrier sink
                 Bench sender = new Bench(withLeg(opts, "outbound"));
                 // enough callbacks for the window: rate x seconds (open loop), 30,000 (closed loop; about
                 // 15 s of sends first, untimed)
-                long want = open ? (long) rate * seconds : 30_000;
-                sender.load(sender::request, false, 0, 16, 600, want);
+                long want = open ? (long) rate * (seconds + leadIn) : 30_000;
+                sender.load(sender::request, false, 0, 16, 600, want, 0, () -> { });
                 // wait until the carrier has answered all (the bridge stores the carrier id)
                 Thread.sleep(2000);
                 List<Map.Entry<String, String>> ids = new ArrayList<>(sender.bridgeIds.entrySet());
                 recordCallbacks = true;
-                Proc before = sample(pid);
-                long t0 = System.nanoTime();
                 load(i -> i < ids.size() ? callback(ids.get((int) i).getKey(), ids.get((int) i).getValue()) : null,
-                        open, rate, conc, seconds, ids.size());
-                report(t0, before, pid, open, rate, conc);
+                        open, rate, conc, seconds, ids.size(), leadIn, windowMarker(pid));
+                report(windowStart, before, pid, open, rate, conc);
                 return;
             }
-            Proc before = sample(pid);
-            long t0 = System.nanoTime();
-            load(this::request, open, rate, conc, seconds, Long.MAX_VALUE);
-            report(t0, before, pid, open, rate, conc);
+            load(this::request, open, rate, conc, seconds, Long.MAX_VALUE, leadIn, windowMarker(pid));
+            report(windowStart, before, pid, open, rate, conc);
         } finally {
             sinks.close();
         }
@@ -383,6 +420,7 @@ public class Bench {
         long[] e2e = completed.entrySet().stream().filter(e -> started.containsKey(e.getKey()))
                 .mapToLong(e -> e.getValue() - started.get(e.getKey())).sorted().toArray();
         long[] acceptLat = acceptLatencies.stream().mapToLong(a -> a[0]).sorted().toArray();
+        writeTimeline(t0);
         Proc end = sample(pid);
         double cpu = pid == 0 ? 0 : (after.cpuTicks - before.cpuTicks) / Proc.HZ / window * 100;
         // storage writes from the window's start to the end of the drain, per message completed: on H2
@@ -408,6 +446,26 @@ public class Bench {
             }
             Files.writeString(p, row + "\n", java.nio.file.StandardOpenOption.APPEND);
         }
+    }
+
+    /**
+     * With {@code --timeline FILE}: one line per accepted request, seconds since the window's start
+     * (intended) and accept latency in ms, so a tail can be placed in time (start-up, GC, commits).
+     */
+    void writeTimeline(long t0) throws IOException {
+        String file = opts.get("timeline");
+        if (file == null) {
+            return;
+        }
+        // the window's start as wall-clock time, to line the file up with the bridge's logs
+        long startMs = System.currentTimeMillis() - (System.nanoTime() - t0) / 1_000_000;
+        StringBuilder sb = new StringBuilder("# window start " + java.time.Instant.ofEpochMilli(startMs) + "\n");
+        synchronized (acceptLatencies) {
+            for (long[] a : acceptLatencies) {
+                sb.append(String.format(Locale.ROOT, "%.4f\t%.2f%n", (a[1] - t0) / 1e9, a[0] / 1e6));
+            }
+        }
+        Files.writeString(Path.of(file), sb);
     }
 
     static final String HEADER = String.join("\t", "label", "leg", "mode", "rate", "conc", "window_s",

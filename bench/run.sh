@@ -10,7 +10,9 @@
 # SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m),
 # WARM_SECONDS (60 per leg, before the measured cells), WRK (1: also drive outbound and inbound with
 # wrk against an nginx sink, the Kannel peer's harness; needs wrk and nginx, skipped without them),
-# CELLS (leg:mode pairs measured after the warm-up; the default is every leg closed, then open).
+# CELLS (leg:mode pairs measured after the warm-up; the default is every leg closed, then open),
+# LEAD_IN (3 s: an open-loop cell first sends this long at its rate, unrecorded, so that its window
+# measures the bridge's steady state and not the load generator's own cold start).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,9 +30,10 @@ SOAK_RATE=${SOAK_RATE:-150}
 XMX=${XMX:-256m}
 WARM=${WARM_SECONDS:-60}
 WRK=${WRK:-1}
+LEAD_IN=${LEAD_IN:-3}
 CELLS=${CELLS:-"ceiling:closed outbound:closed inbound:closed callbacks:closed outbound:open inbound:open"}
 command -v wrk >/dev/null && command -v nginx >/dev/null || WRK=0
-if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; WRK=0; fi
+if (( SMOKE )); then SECS=3; RATE=200; DBS=h2; KANNEL=0; SOAK=0; WRK=0; LEAD_IN=1; fi
 
 PORT=18181
 SINK_PORT=18182
@@ -81,7 +84,8 @@ cell() { # label leg mode [extra args]
     log "cell $label $leg $mode"
     timeout $(( SECS * 3 + 240 )) java bench/Bench.java --leg "$leg" --mode "$mode" --rate "$RATE" --conc "$CONC" \
         --seconds "$SECS" --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" --pid "$BRIDGE_PID" \
-        --label "$label" --out "$RESULTS" ${WRITES_CMD:+--writes-cmd "$WRITES_CMD"} "$@" >/dev/null
+        --label "$label" --out "$RESULTS" --timeline "$OUT/timeline-$label-$leg-$mode.tsv" --lead-in "$LEAD_IN" \
+        ${WRITES_CMD:+--writes-cmd "$WRITES_CMD"} "$@" >/dev/null
 }
 
 # --- wrk cells: the Kannel peer's harness (wrk, one thread; nginx sink), for a like-with-like ratio.

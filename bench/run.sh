@@ -106,13 +106,16 @@ stop_nginx() {
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # bytes written for the cell's messages: the bridge's own (H2 is in its process) or, when WRITES_CMD
-# is set (the PostgreSQL runs, where the server writes: its WAL position), what that command prints
+# is set (the PostgreSQL runs, where the server writes: its WAL position), what that command prints;
+# -1 when it cannot be read, so that the cell says "-" rather than a made-up 0
 write_bytes() {
+    local b
     if [[ -n "${WRITES_CMD:-}" ]]; then
-        sh -c "$WRITES_CMD" 2>/dev/null | cut -d. -f1 || echo 0
+        b=$(sh -c "$WRITES_CMD" 2>/dev/null | cut -d. -f1)
     else
-        awk '/^write_bytes:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0
+        b=$(awk '/^write_bytes:/ {print $2}' "/proc/$1/io" 2>/dev/null)
     fi
+    [[ $b =~ ^[0-9]+$ ]] && echo "$b" || echo -1
 }
 sink_count() { # uri since-epoch-seconds
     awk -v u="$1" -v t="$2" '$2 == u && $1 >= t { n++ } END { print n + 0 }' "$OUT/nginx/sink.log" 2>/dev/null || echo 0
@@ -138,14 +141,15 @@ wrk_cell() { # label leg: wrk -c$CONC for $SECS at the bridge, then drain at mos
         prev=$total; sleep 2; waited=$(( waited + 2 ))
     done
     last=$(awk -v u="$uri" -v a="$t0" '$2 == u && $1 >= a { l = $1 } END { printf "%.3f", l }' "$OUT/nginx/sink.log")
-    local wb=$(( $(write_bytes "$BRIDGE_PID") - w0 ))
+    local w1 wb=-1; w1=$(write_bytes "$BRIDGE_PID")
+    (( w0 >= 0 && w1 >= 0 )) && wb=$(( w1 - w0 ))
     awk -v l="$label" -v g="$leg" -v c="$CONC" -v t1="$t1" -v ok="$ok" -v bad="$(( non2xx + errs ))" \
         -v win="$in_window" -v tot="$total" -v t0="$t0" -v last="$last" -v p50="$p50" -v p99="$p99" \
         -v cpu="$(( c1 - c0 ))" -v tick="$tick" -v rss="$rss" -v wb="$wb" 'BEGIN {
             w = t1 - t0; e2e = last > t0 ? tot / (last - t0) : 0
-            printf "%s\t%s\twrk\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.0f\t%d\t%.1f\n", l, g, c, w, ok, ok / w,
+            printf "%s\t%s\twrk\t%d\t%.1f\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.0f\t%d\t%s\n", l, g, c, w, ok, ok / w,
                 win / w, e2e, bad, (ok > tot ? ok - tot : 0), p50 / 1000, p99 / 1000, cpu * 100 / tick / w, rss,
-                (tot > 0 ? wb / 1024 / tot : 0) }' >>"$OUT/wrk.tsv"
+                (wb < 0 ? "-" : tot > 0 ? sprintf("%.1f", wb / 1024 / tot) : "0.0") }' >>"$OUT/wrk.tsv"
 }
 
 bridge_run() { # label db-url db-user

@@ -72,10 +72,11 @@ public final class JobDispatch {
                     + " from the shipped routes/jobs.camel.yaml (admit the batch, then toQueue per job)");
         }
         List<Admitted> admitted = admit(List.of(row), Instant.now());
-        msg.setHeader("queue", row.get("kind"));
         msg.setHeader("admitted", !admitted.isEmpty());
-        msg.setHeader(PROBE_HEADER, !admitted.isEmpty() && admitted.get(0).probe());
-        msg.setBody(((Number) row.get("id")).longValue());
+        // a job held back stays in the table; the old route reads "admitted" and leaves it there
+        route(msg, admitted.isEmpty()
+                ? new Admitted(((Number) row.get("id")).longValue(), (String) row.get("kind"), false)
+                : admitted.get(0));
     }
 
     List<Admitted> admit(List<Map<String, Object>> rows, Instant now) {
@@ -106,7 +107,10 @@ public final class JobDispatch {
     /** Body: one {@link Admitted}. Body becomes its job id, with the headers its queue's route reads. */
     public void toQueue(Exchange exchange) {
         Message msg = exchange.getMessage();
-        Admitted job = msg.getBody(Admitted.class);
+        route(msg, msg.getBody(Admitted.class));
+    }
+
+    private static void route(Message msg, Admitted job) {
         msg.setHeader("queue", job.queue());
         msg.setHeader(PROBE_HEADER, job.probe());
         msg.setBody(job.id());

@@ -23,11 +23,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
     private volatile GroupCommit groupCommit;
+    private final Durability durability;
     private final H2Compaction compaction;
 
-    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) {
+    private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) throws SQLException {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.durability = h2File ? Durability.H2_FSYNC : Durability.COMMIT_IS_ENOUGH;
+        if (h2File) {
+            H2File.shortenRetention(dataSource);
+        }
         this.compaction = h2File ? H2Compaction.start(dataSource) : null;
     }
 
@@ -47,9 +52,14 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setAutoCommit(true);
         config.setConnectionTimeout(10_000);
+        HikariDataSource pool = null;
         try {
-            return new Database(new HikariDataSource(config), postgres, H2Compaction.appliesTo(url));
-        } catch (RuntimeException e) {
+            pool = new HikariDataSource(config);
+            return new Database(pool, postgres, H2File.appliesTo(url));
+        } catch (RuntimeException | SQLException e) {
+            if (pool != null) {
+                pool.close();
+            }
             // never echo the URL's password or the user's secret: name the URL without its query
             throw new IllegalStateException("cannot open the database " + redact(url) + ": "
                     + rootMessage(e) + ". Check db.url, db.user and db.password", e);
@@ -74,9 +84,13 @@ public final class Database implements AutoCloseable {
      */
     public Database withGroupCommit(int writers, int maxBatch) {
         if (writers > 0) {
-            groupCommit = new GroupCommit(dataSource, writers, Math.max(1, maxBatch));
+            groupCommit = new GroupCommit(dataSource, durability, writers, Math.max(1, maxBatch));
         }
         return this;
+    }
+
+    Durability durability() {
+        return durability;
     }
 
     public DataSource dataSource() {
@@ -100,6 +114,7 @@ public final class Database implements AutoCloseable {
                 try {
                     T result = work.run(c);
                     c.commit();
+                    durability.afterCommit(c);
                     return result;
                 } catch (Exception e) {
                     c.rollback();

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit: write transactions of many callers run one after another on a writer thread and are
- * committed together. A caller gets its result only after the commit that holds its work, so "answer
- * after the durable write" holds as before, but N messages cost one commit instead of N. This is what
+ * committed together. A caller gets its result only after the commit that holds its work (and, on
+ * embedded H2, the file's fsync: {@link Durability}), so "answer after the durable write" holds as
+ * before, but N messages cost one commit instead of N. This is what
  * makes H2 (whose commit writes a new chunk of the file under a global lock) and PostgreSQL (one WAL
  * flush per commit) take thousands of writes per second.
  *
@@ -38,6 +39,7 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final DataSource dataSource;
+    private final Durability durability;
     private final int maxBatch;
     private final BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -82,8 +84,9 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    GroupCommit(DataSource dataSource, int writers, int maxBatch) {
+    GroupCommit(DataSource dataSource, Durability durability, int writers, int maxBatch) {
         this.dataSource = dataSource;
+        this.durability = durability;
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(this::loop, "sms-bridge-db-writer-" + i);
@@ -180,7 +183,7 @@ final class GroupCommit implements AutoCloseable {
                         Sql.batch(c, like.getKey(), like.getValue());
                     }
                     c.commit();
-                    batch.forEach(Item::finish);
+                    answer(batch, c);
                     return;
                 }
                 c.rollback();
@@ -250,6 +253,8 @@ final class GroupCommit implements AutoCloseable {
                         c.rollback();
                     } else {
                         c.commit();
+                        answer(List.of(item), c);
+                        continue;
                     }
                 } catch (SQLException e) {
                     safeRollback(c);
@@ -263,6 +268,22 @@ final class GroupCommit implements AutoCloseable {
             }
             item.finish();
         }
+    }
+
+    /**
+     * Answers the callers of a committed batch once it is durable. If it cannot be made so (the disk
+     * failed), they hear that instead: their work is committed, but might not survive a power loss.
+     * Outside the commit's error handling on purpose: a committed batch must never run again.
+     */
+    private void answer(List<Item<?>> committed, Connection c) {
+        try {
+            durability.afterCommit(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Committed {} transactions but could not force them to disk; their callers get an error",
+                    committed.size(), e);
+            committed.forEach(i -> i.failure = e);
+        }
+        committed.forEach(Item::finish);
     }
 
     private static void resetAutoCommit(Connection c) {

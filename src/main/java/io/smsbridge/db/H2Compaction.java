@@ -1,7 +1,5 @@
 package io.smsbridge.db;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * that rewrites sparse chunks: every commit writes a new chunk, soon mostly dead, but the few live
  * pages left in it keep its space from being reused. Unattended the file grew ~15 KB per message
  * (4.6 GB after 312,000 messages, 33,000 chunks 6% live). Every 200 ms this rewrites the live pages
- * of chunks under {@link #TARGET_FILL_RATE}% (at most {@link #WRITE_LIMIT} bytes), as H2's own writer
- * would, so those chunks are freed and their space reused (a few hundred chunks stay live).
- * What remains is H2's RETENTION_TIME: space freed in the last 45 s is not reused yet, so under
- * sustained load the file holds about 45 s of commits (~40 KB each) as free space.
+ * of the sparsest chunks at least {@link #MIN_AGE} old (at most {@link #WRITE_LIMIT} bytes), as H2's
+ * own writer would, so those chunks are freed and their space reused once {@link H2File#RETENTION}
+ * has passed. Each round also forces the file to disk, for the writes that did not come through a
+ * synced commit (autocommit statements such as a job's lease): none stays unforced past a round.
  */
 final class H2Compaction implements AutoCloseable {
 
@@ -30,16 +28,29 @@ final class H2Compaction implements AutoCloseable {
 
     /** Chunks with less than this share of live pages are rewritten. */
     static final int TARGET_FILL_RATE = 50;
-    /** Per round; 10 MB/s cost nothing measurable at 1000 msg/s, 40 MB/s doubled the p99. */
-    static final int WRITE_LIMIT = 2 << 20;
+    /**
+     * Per round. A round holds the store lock every commit needs, and its pages go out with the next
+     * commit. 15 minutes at 1,000 msg/s: 2 MB rounds held the lock 3.5–5.2 s of every 30 s (rounds up
+     * to 184 ms, accept p99 118 ms), 512 KB rounds 2.4–3.0 s (p99 77 ms), the file no larger
+     * (BENCHMARKS items 29–30).
+     */
+    static final int WRITE_LIMIT = 512 << 10;
     static final Duration EVERY = Duration.ofMillis(200);
+    /**
+     * Younger chunks are left alone: most of their live pages die by themselves within seconds, and
+     * rewriting them (any chunk past the 2 s retention) tripled the bytes written per message
+     * (BENCHMARKS item 30). 45 s is H2's own choice, its default retention.
+     */
+    static final Duration MIN_AGE = Duration.ofSeconds(45);
 
     private final DataSource dataSource;
+    private final int minAgeMs;
     private final ScheduledExecutorService timer;
     private volatile boolean disabled;
 
-    private H2Compaction(DataSource dataSource, Duration every) {
+    private H2Compaction(DataSource dataSource, Duration every, Duration minAge) {
         this.dataSource = dataSource;
+        this.minAgeMs = (int) minAge.toMillis();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "h2-compaction");
             t.setDaemon(true);
@@ -50,20 +61,11 @@ final class H2Compaction implements AutoCloseable {
     }
 
     static H2Compaction start(DataSource dataSource) {
-        return start(dataSource, EVERY);
+        return start(dataSource, EVERY, MIN_AGE);
     }
 
-    static H2Compaction start(DataSource dataSource, Duration every) {
-        return new H2Compaction(dataSource, every);
-    }
-
-    /** An embedded H2 database in a file (not in memory, not an H2 server reached over TCP). */
-    static boolean appliesTo(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:")) {
-            return false;
-        }
-        String rest = url.substring("jdbc:h2:".length());
-        return !rest.startsWith("mem:") && !rest.startsWith("tcp:") && !rest.startsWith("ssl:");
+    static H2Compaction start(DataSource dataSource, Duration every, Duration minAge) {
+        return new H2Compaction(dataSource, every, minAge);
     }
 
     private void tick() {
@@ -82,8 +84,19 @@ final class H2Compaction implements AutoCloseable {
     /** One round; true if chunks were rewritten. */
     boolean compactOnce() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
-            return store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+            MVStore store = H2File.store(c);
+            // H2 rewrites only chunks older than its retention time, which H2File keeps short; the round
+            // borrows it as its minimum age. A commit in between merely frees its dead chunks a commit later.
+            int reuseAfter = store.getRetentionTime();
+            store.setRetentionTime(minAgeMs);
+            boolean rewritten;
+            try {
+                rewritten = store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+            } finally {
+                store.setRetentionTime(reuseAfter);
+            }
+            store.sync();
+            return rewritten;
         }
     }
 

@@ -4,14 +4,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,5 +162,62 @@ class GroupCommitTest {
         assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("B"), new Write("A")))).isFalse();
         assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("C"), new Write("A")))).isFalse();
         assertThat(GroupCommit.keepsOrder(grouped, List.of(new Write("C"), new Write("C")))).isFalse();
+    }
+
+    @Test
+    void callersAreAnsweredOnlyOnceTheirCommitIsDurable() throws Exception {
+        CountDownLatch syncing = new CountDownLatch(1);
+        CountDownLatch synced = new CountDownLatch(1);
+        AtomicInteger visibleWhenSyncing = new AtomicInteger(-1);
+        Durability slowDisk = c -> {
+            visibleWhenSyncing.set(count()); // committed before the sync starts
+            syncing.countDown();
+            await(synced);
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (GroupCommit group = new GroupCommit(db.dataSource(), slowDisk, 1, 50)) {
+            Future<Integer> answer = pool.submit(() -> group.run(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES (1, 'x')")));
+            assertThat(syncing.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(visibleWhenSyncing.get()).isEqualTo(1);
+            assertThat(answer.isDone()).as("answered before its commit was forced to disk").isFalse();
+            synced.countDown();
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedSyncFailsItsCallersButNeverRunsTheirWorkAgain() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Durability brokenDisk = c -> {
+            throw new SQLException("disk gone");
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (GroupCommit group = new GroupCommit(db.dataSource(), brokenDisk, 1, 50)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int k = i;
+                results.add(pool.submit(() -> group.run(c -> {
+                    runs.incrementAndGet();
+                    return Sql.update(c, "INSERT INTO t (k, v) VALUES (?, 'x')", k);
+                })));
+            }
+            for (Future<?> f : results) {
+                assertThatThrownBy(f::get).hasRootCauseMessage("disk gone");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runs.get()).as("a committed batch is not run again").isEqualTo(40);
+        assertThat(count()).isEqualTo(40); // committed; only their durability is in doubt
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * java bench/Bench.java --leg outbound|inbound|callbacks|ceiling --mode open|closed
  *      [--rate 1000] [--conc 16] [--seconds 20] [--bridge http://127.0.0.1:18181] [--sink-port 18182]
  *      [--pid PID] [--label h2] [--out results.tsv] [--timeline accept-latencies.tsv] [--lead-in 0]
+ *      [--per-minute per-minute.tsv]
  * </pre>
  *
  * Legs (what "completed" means):
@@ -421,6 +423,7 @@ public class Bench {
                 .mapToLong(e -> e.getValue() - started.get(e.getKey())).sorted().toArray();
         long[] acceptLat = acceptLatencies.stream().mapToLong(a -> a[0]).sorted().toArray();
         writeTimeline(t0);
+        writePerMinute(t0);
         Proc end = sample(pid);
         double cpu = pid == 0 ? 0 : (after.cpuTicks - before.cpuTicks) / Proc.HZ / window * 100;
         // storage writes from the window's start to the end of the drain, per message completed: on H2
@@ -466,6 +469,53 @@ public class Bench {
             }
         }
         Files.writeString(Path.of(file), sb);
+    }
+
+    /**
+     * With {@code --per-minute FILE}: accept latency per minute of the window (by intended start), and
+     * per second inside it, for runs long enough that a single p99 hides how the tail moves: the median
+     * of the minute's per-second p99s, and how many of its seconds had a p99 within 25 ms.
+     */
+    void writePerMinute(long t0) throws IOException {
+        String file = opts.get("per-minute");
+        if (file == null) {
+            return;
+        }
+        TreeMap<Integer, List<Long>> bySecond = new TreeMap<>();
+        synchronized (acceptLatencies) {
+            for (long[] a : acceptLatencies) {
+                int second = (int) Math.max(0, (a[1] - t0) / 1_000_000_000L);
+                bySecond.computeIfAbsent(second, k -> new ArrayList<>()).add(a[0]);
+            }
+        }
+        StringBuilder sb = new StringBuilder("minute_start_s\tn\tp50_ms\tp99_ms\tmax_ms\tmedian_second_p99_ms\tseconds_p99_le_25ms\tseconds\n");
+        int last = bySecond.isEmpty() ? -1 : bySecond.lastKey();
+        for (int minute = 0; minute * 60 <= last; minute++) {
+            appendSpan(sb, String.valueOf(minute * 60), bySecond.subMap(minute * 60, minute * 60 + 60));
+        }
+        appendSpan(sb, "all", bySecond);
+        Files.writeString(Path.of(file), sb);
+    }
+
+    /** One row of {@link #writePerMinute}: the latencies of {@code seconds}, and their per-second p99s. */
+    static void appendSpan(StringBuilder sb, String label, Map<Integer, List<Long>> seconds) {
+        List<Long> all = new ArrayList<>();
+        List<Long> secondP99s = new ArrayList<>();
+        for (List<Long> one : seconds.values()) {
+            all.addAll(one);
+            long[] sorted = one.stream().mapToLong(Long::longValue).sorted().toArray();
+            secondP99s.add(sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)]);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] p99s = secondP99s.stream().mapToLong(Long::longValue).sorted().toArray();
+        long within = secondP99s.stream().filter(v -> v <= 25_000_000L).count();
+        sb.append(label).append('\t').append(sorted.length).append('\t').append(pct(sorted, 50)).append('\t')
+                .append(pct(sorted, 99)).append('\t').append(fmt(sorted[sorted.length - 1] / 1e6)).append('\t')
+                .append(fmt(p99s[(p99s.length - 1) / 2] / 1e6)).append('\t').append(within).append('\t')
+                .append(p99s.length).append('\n');
     }
 
     static final String HEADER = String.join("\t", "label", "leg", "mode", "rate", "conc", "window_s",

@@ -4,6 +4,10 @@
 #   bench/run.sh            full run: H2, Kannel (durable spool), PostgreSQL, interleaved
 #   bench/run.sh --smoke    ~10 s of load: H2 only, open loop, no Kannel (what .ci/run runs)
 #   bench/run.sh --startup  time to ready, 3 starts each without and with an AppCDS class archive
+#   bench/run.sh --sustained  H2 only: after WARM_SECONDS of closed-loop outbound, outbound open loop at
+#                           RATE for SUSTAINED_SECONDS (900); latency per minute (per-minute.tsv) and the
+#                           H2 file's size every 30 s (h2-file.tsv): how the tail and the file move as
+#                           the database grows, which a 20 s cell on a fresh database does not show
 #
 # Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
 # DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
@@ -18,8 +22,10 @@ cd "$(dirname "$0")/.."
 
 SMOKE=0
 STARTUP_ONLY=0
+SUSTAINED=0
 [[ "${1:-}" == "--smoke" ]] && SMOKE=1
 [[ "${1:-}" == "--startup" ]] && STARTUP_ONLY=1
+[[ "${1:-}" == "--sustained" ]] && SUSTAINED=1
 SECS=${SECONDS_PER_CELL:-20}
 RATE=${RATE:-1000}
 CONC=${CONC:-16}
@@ -200,6 +206,25 @@ if (( STARTUP_ONLY )); then
     deploy/make-cds.sh target/sms-bridge.jar "$OUT/sms-bridge.jsa" >&2
     for i in 1 2 3; do JAVA_EXTRA="-XX:SharedArchiveFile=$OUT/sms-bridge.jsa -Xshare:auto" start_bridge appcds "$H2URL" sa; stop_bridge; done
     cat "$OUT/startup.tsv"
+    exit 0
+fi
+
+if (( SUSTAINED )); then
+    start_bridge h2 "jdbc:h2:file:./$OUT/h2/sms-bridge;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0${H2_EXTRA:-}" sa
+    log "warm-up: outbound closed loop, $WARM s"
+    timeout $(( WARM + 120 )) java bench/Bench.java --leg outbound --mode closed --conc "$CONC" --seconds "$WARM" \
+        --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
+    ( t0=$(date +%s); printf 'seconds\tfile_mb\n'
+      while kill -0 "$BRIDGE_PID" 2>/dev/null; do
+          printf '%s\t%s\n' $(( $(date +%s) - t0 )) $(( $(stat -c %s "$OUT/h2/sms-bridge.mv.db") >> 20 ))
+          sleep 30
+      done ) >"$OUT/h2-file.tsv" &
+    sampler=$!
+    SECS=${SUSTAINED_SECONDS:-900} cell h2-sustained outbound open --per-minute "$OUT/per-minute.tsv"
+    kill $sampler 2>/dev/null
+    stop_bridge
+    column -t -s $'\t' "$RESULTS"; column -t -s $'\t' "$OUT/per-minute.tsv"; column -t -s $'\t' "$OUT/h2-file.tsv"
+    log "results in $OUT"
     exit 0
 fi
 

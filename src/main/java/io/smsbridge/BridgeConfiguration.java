@@ -12,6 +12,7 @@ import io.smsbridge.inbound.InboundService;
 import io.smsbridge.jobs.JobDispatch;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStore;
+import io.smsbridge.observe.DatabaseMeters;
 import io.smsbridge.message.ReceiptStore;
 import io.smsbridge.outbound.CarrierSender;
 import io.smsbridge.outbound.OutboundService;
@@ -127,6 +128,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         if (health != null) {
             health.register(new DatabaseHealthCheck(db));
         }
+        // camel-main binds its Micrometer registry while starting, when metrics are on
+        context.addStartupListener((started, alreadyStarted) -> {
+            Object meters = started.getRegistry().lookupByName("metricsRegistry");
+            if (meters != null) {
+                DatabaseMeters.bindIfRegistry(meters, db.stats());
+            }
+        });
     }
 
     /**

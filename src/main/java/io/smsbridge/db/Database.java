@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private volatile GroupCommit groupCommit;
     private final Durability durability;
     private final H2Compaction compaction;
+    private final DatabaseStats stats = new DatabaseStats();
 
     private Database(HikariDataSource dataSource, boolean postgres, boolean h2File) throws SQLException {
         this.dataSource = dataSource;
@@ -33,7 +34,7 @@ public final class Database implements AutoCloseable {
         if (h2File) {
             H2File.shortenRetention(dataSource);
         }
-        this.compaction = h2File ? H2Compaction.start(dataSource) : null;
+        this.compaction = h2File ? H2Compaction.start(dataSource, stats) : null;
     }
 
     public static Database open(String url, String user, String password, int poolSize) {
@@ -84,9 +85,14 @@ public final class Database implements AutoCloseable {
      */
     public Database withGroupCommit(int writers, int maxBatch) {
         if (writers > 0) {
-            groupCommit = new GroupCommit(dataSource, durability, writers, Math.max(1, maxBatch));
+            groupCommit = new GroupCommit(dataSource, durability, writers, Math.max(1, maxBatch), stats);
         }
         return this;
+    }
+
+    /** What the writer and H2's compaction have done since start ({@code /observe/metrics}). */
+    public DatabaseStats stats() {
+        return stats;
     }
 
     Durability durability() {

@@ -41,6 +41,7 @@ final class GroupCommit implements AutoCloseable {
     private final DataSource dataSource;
     private final Durability durability;
     private final int maxBatch;
+    private final DatabaseStats stats;
     private final BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     /** The batch connection of a writer thread: work that opens a transaction inside one joins it. */
@@ -84,10 +85,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    GroupCommit(DataSource dataSource, Durability durability, int writers, int maxBatch) {
+    GroupCommit(DataSource dataSource, Durability durability, int writers, int maxBatch, DatabaseStats stats) {
         this.dataSource = dataSource;
         this.durability = durability;
         this.maxBatch = maxBatch;
+        this.stats = stats;
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(this::loop, "sms-bridge-db-writer-" + i);
             t.setDaemon(true);
@@ -137,9 +139,11 @@ final class GroupCommit implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
+                long start = System.nanoTime();
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 commit(batch);
+                stats.batch(batch.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -276,8 +280,10 @@ final class GroupCommit implements AutoCloseable {
      * Outside the commit's error handling on purpose: a committed batch must never run again.
      */
     private void answer(List<Item<?>> committed, Connection c) {
+        long start = System.nanoTime();
         try {
             durability.afterCommit(c);
+            stats.forced(System.nanoTime() - start);
         } catch (SQLException | RuntimeException e) {
             LOG.error("Committed {} transactions but could not force them to disk; their callers get an error",
                     committed.size(), e);

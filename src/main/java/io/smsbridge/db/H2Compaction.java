@@ -45,12 +45,14 @@ final class H2Compaction implements AutoCloseable {
 
     private final DataSource dataSource;
     private final int minAgeMs;
+    private final DatabaseStats stats;
     private final ScheduledExecutorService timer;
     private volatile boolean disabled;
 
-    private H2Compaction(DataSource dataSource, Duration every, Duration minAge) {
+    private H2Compaction(DataSource dataSource, Duration every, Duration minAge, DatabaseStats stats) {
         this.dataSource = dataSource;
         this.minAgeMs = (int) minAge.toMillis();
+        this.stats = stats;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "h2-compaction");
             t.setDaemon(true);
@@ -60,12 +62,12 @@ final class H2Compaction implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    static H2Compaction start(DataSource dataSource) {
-        return start(dataSource, EVERY, MIN_AGE);
+    static H2Compaction start(DataSource dataSource, DatabaseStats stats) {
+        return start(dataSource, EVERY, MIN_AGE, stats);
     }
 
-    static H2Compaction start(DataSource dataSource, Duration every, Duration minAge) {
-        return new H2Compaction(dataSource, every, minAge);
+    static H2Compaction start(DataSource dataSource, Duration every, Duration minAge, DatabaseStats stats) {
+        return new H2Compaction(dataSource, every, minAge, stats);
     }
 
     private void tick() {
@@ -90,12 +92,14 @@ final class H2Compaction implements AutoCloseable {
             int reuseAfter = store.getRetentionTime();
             store.setRetentionTime(minAgeMs);
             boolean rewritten;
+            long start = System.nanoTime();
             try {
                 rewritten = store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
             } finally {
                 store.setRetentionTime(reuseAfter);
             }
             store.sync();
+            stats.compacted(System.nanoTime() - start, store.getFileStore().size());
             return rewritten;
         }
     }

@@ -1,5 +1,6 @@
 package io.smsbridge.db;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,13 +176,20 @@ class GroupCommitTest {
             await(synced);
         };
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (GroupCommit group = new GroupCommit(db.dataSource(), slowDisk, 1, 50)) {
+        DatabaseStats stats = new DatabaseStats();
+        try (GroupCommit group = new GroupCommit(db.dataSource(), slowDisk, 1, 50, stats)) {
             Future<Integer> answer = pool.submit(() -> group.run(c -> Sql.update(c, "INSERT INTO t (k, v) VALUES (1, 'x')")));
             assertThat(syncing.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(visibleWhenSyncing.get()).isEqualTo(1);
             assertThat(answer.isDone()).as("answered before its commit was forced to disk").isFalse();
+            Thread.sleep(50);
             synced.countDown();
             assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            // the metrics: one batch of one transaction, the writer busy at least as long as the disk held it
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> stats.batches() == 1);
+            assertThat(stats.transactions()).isEqualTo(1);
+            assertThat(stats.forceSeconds()).isGreaterThanOrEqualTo(0.05);
+            assertThat(stats.busySeconds()).isGreaterThanOrEqualTo(stats.forceSeconds());
         } finally {
             pool.shutdownNow();
         }
@@ -194,7 +202,7 @@ class GroupCommitTest {
             throw new SQLException("disk gone");
         };
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (GroupCommit group = new GroupCommit(db.dataSource(), brokenDisk, 1, 50)) {
+        try (GroupCommit group = new GroupCommit(db.dataSource(), brokenDisk, 1, 50, new DatabaseStats())) {
             List<Future<?>> results = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int k = i;

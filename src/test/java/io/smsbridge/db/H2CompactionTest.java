@@ -19,17 +19,23 @@ class H2CompactionTest {
     void rewritesTheChunksThatManySmallCommitsLeaveSparse(@TempDir Path dir) throws Exception {
         JdbcDataSource h2 = sparseDatabase(dir);
         // no minimum age, so the test need not wait 45 s
-        try (Connection c = h2.getConnection(); H2Compaction compaction = H2Compaction.start(h2, Duration.ofHours(1), Duration.ZERO)) {
+        DatabaseStats stats = new DatabaseStats();
+        try (Connection c = h2.getConnection();
+             H2Compaction compaction = H2Compaction.start(h2, Duration.ofHours(1), Duration.ZERO, stats)) {
             assertThat(compaction.compactOnce()).isTrue();
             int rows = Sql.one(c, "SELECT COUNT(*) FROM t", rs -> rs.getInt(1));
             assertThat(rows).isEqualTo(3000);
+            // what the metrics endpoint shows: the round, its time, the file's size after it
+            assertThat(stats.compactionRounds()).isEqualTo(1);
+            assertThat(stats.compactionSeconds()).isPositive();
+            assertThat(stats.h2FileBytes()).isEqualTo(H2File.store(c).getFileStore().size());
         }
     }
 
     @Test
     void leavesChunksYoungerThanItsMinimumAgeAndKeepsTheRetention(@TempDir Path dir) throws Exception {
         JdbcDataSource h2 = sparseDatabase(dir);
-        try (Connection c = h2.getConnection(); H2Compaction compaction = H2Compaction.start(h2, Duration.ofHours(1), Duration.ofHours(1))) {
+        try (Connection c = h2.getConnection(); H2Compaction compaction = H2Compaction.start(h2, Duration.ofHours(1), Duration.ofHours(1), new DatabaseStats())) {
             assertThat(compaction.compactOnce()).isFalse();
             assertThat(H2File.store(c).getRetentionTime()).isZero(); // the round's minimum age was only lent
         }

@@ -140,6 +140,10 @@ class ContractErrorsTest {
         TestBridge.Response r = bridge.get("/observe/health");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("UP");
-        assertThat(bridge.get("/observe/metrics").status()).isEqualTo(200);
+        TestBridge.Response metrics = bridge.get("/observe/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        // the database writer's meters and the JVM's (README, Operations)
+        assertThat(metrics.body()).contains("smsbridge_db_commits_total", "smsbridge_db_writer_busy_seconds_total",
+                "smsbridge_h2_compaction_seconds_total", "jvm_memory_used_bytes");
     }
 }

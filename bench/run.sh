@@ -214,15 +214,31 @@ if (( SUSTAINED )); then
     log "warm-up: outbound closed loop, $WARM s"
     timeout $(( WARM + 120 )) java bench/Bench.java --leg outbound --mode closed --conc "$CONC" --seconds "$WARM" \
         --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
-    ( t0=$(date +%s); printf 'seconds\tfile_mb\n'
+    # every 30 s: the file's size and the bridge's cumulative writer, compaction and GC meters
+    ( t0=$(date +%s)
       while kill -0 "$BRIDGE_PID" 2>/dev/null; do
-          printf '%s\t%s\n' $(( $(date +%s) - t0 )) $(( $(stat -c %s "$OUT/h2/sms-bridge.mv.db") >> 20 ))
+          printf '%s\t%s\t' $(( $(date +%s) - t0 )) $(( $(stat -c %s "$OUT/h2/sms-bridge.mv.db") >> 20 ))
+          curl -s "http://127.0.0.1:$PORT/observe/metrics" | awk '
+              { v[$1] += $2 } /^jvm_gc_pause_seconds_sum/ { gc += $NF }
+              END { printf "%s\t%s\t%s\t%s\t%s\t%s\n", v["smsbridge_db_commits_total"] + 0,
+                    v["smsbridge_db_transactions_total"] + 0, v["smsbridge_db_writer_busy_seconds_total"] + 0,
+                    v["smsbridge_db_fsync_seconds_total"] + 0, v["smsbridge_h2_compaction_seconds_total"] + 0, gc + 0 }'
           sleep 30
-      done ) >"$OUT/h2-file.tsv" &
+      done ) >"$OUT/meters-raw.tsv" &
     sampler=$!
     SECS=${SUSTAINED_SECONDS:-900} cell h2-sustained outbound open --per-minute "$OUT/per-minute.tsv"
     kill $sampler 2>/dev/null
     stop_bridge
+    # per interval: commits a second, transactions per commit, and the share of wall time the writer was
+    # busy, forcing to disk, compacting (under H2's store lock) and in GC pauses
+    awk -F'\t' 'BEGIN { OFS = "\t"; print "seconds", "file_mb", "commits_per_s", "tx_per_commit", "writer_busy_pct",
+                         "fsync_pct", "compaction_pct", "gc_pause_pct" }
+        NF == 8 { if (n++) { dt = $1 - t; dc = $3 - c
+                      print $1, $2, sprintf("%.0f", dc / dt), dc ? sprintf("%.1f", ($4 - x) / dc) : "-",
+                            sprintf("%.1f", ($5 - b) / dt * 100), sprintf("%.1f", ($6 - f) / dt * 100),
+                            sprintf("%.1f", ($7 - k) / dt * 100), sprintf("%.1f", ($8 - g) / dt * 100) }
+                  else print $1, $2, "-", "-", "-", "-", "-", "-"
+                  t = $1; c = $3; x = $4; b = $5; f = $6; k = $7; g = $8 }' "$OUT/meters-raw.tsv" >"$OUT/h2-file.tsv"
     column -t -s $'\t' "$RESULTS"; column -t -s $'\t' "$OUT/per-minute.tsv"; column -t -s $'\t' "$OUT/h2-file.tsv"
     log "results in $OUT"
     exit 0

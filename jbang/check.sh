@@ -37,6 +37,12 @@ for _ in $(seq 1 40); do
         -H "Authorization: Bearer $KEY")
     if grep -q '"content":"Echo: Hi from JBang"' <<<"$list" && grep -q "\"id\":\"$id\",\"direction\":\"outbound\",\"status\":\"delivered\"" <<<"$list"; then
         log "message $id delivered through the sandbox, echo reply stored: OK"
+        # the bridge's own meters reach the metrics endpoint under JBang too (its own class loader)
+        if ! curl -s "http://127.0.0.1:$PORT/observe/metrics" | grep -q '^smsbridge_db_commits_total'; then
+            log "no smsbridge_db_* meters on /observe/metrics"
+            exit 1
+        fi
+        log "database meters on /observe/metrics: OK"
         exit 0
     fi
     sleep 0.5

@@ -503,8 +503,7 @@ public class Bench {
         List<Long> secondP99s = new ArrayList<>();
         for (List<Long> one : seconds.values()) {
             all.addAll(one);
-            long[] sorted = one.stream().mapToLong(Long::longValue).sorted().toArray();
-            secondP99s.add(sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)]);
+            secondP99s.add(pctNanos(one.stream().mapToLong(Long::longValue).sorted().toArray(), 99));
         }
         if (all.isEmpty()) {
             return;
@@ -514,7 +513,7 @@ public class Bench {
         long within = secondP99s.stream().filter(v -> v <= 25_000_000L).count();
         sb.append(label).append('\t').append(sorted.length).append('\t').append(pct(sorted, 50)).append('\t')
                 .append(pct(sorted, 99)).append('\t').append(fmt(sorted[sorted.length - 1] / 1e6)).append('\t')
-                .append(fmt(p99s[(p99s.length - 1) / 2] / 1e6)).append('\t').append(within).append('\t')
+                .append(pct(p99s, 50)).append('\t').append(within).append('\t')
                 .append(p99s.length).append('\n');
     }
 
@@ -524,11 +523,13 @@ public class Bench {
             "bridge_cpu_pct", "bridge_rss_mb", "write_kb_per_msg");
 
     static String pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return "-";
-        }
+        return sorted.length == 0 ? "-" : fmt(pctNanos(sorted, p) / 1e6);
+    }
+
+    /** The p-th percentile (nearest rank) of a non-empty sorted array. */
+    static long pctNanos(long[] sorted, int p) {
         int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-        return fmt(sorted[Math.max(0, i)] / 1e6);
+        return sorted[Math.max(0, i)];
     }
 
     static String fmt(double d) {

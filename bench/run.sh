@@ -5,9 +5,9 @@
 #   bench/run.sh --smoke    ~10 s of load: H2 only, open loop, no Kannel (what .ci/run runs)
 #   bench/run.sh --startup  time to ready, 3 starts each without and with an AppCDS class archive
 #   bench/run.sh --sustained  H2 only: after WARM_SECONDS of closed-loop outbound, outbound open loop at
-#                           RATE for SUSTAINED_SECONDS (900); latency per minute (per-minute.tsv) and the
-#                           H2 file's size every 30 s (h2-file.tsv): how the tail and the file move as
-#                           the database grows, which a 20 s cell on a fresh database does not show
+#                           RATE for SUSTAINED_SECONDS (900); latency per minute (per-minute.tsv) and
+#                           every 30 s the H2 file's size and the writer's meters (h2-file.tsv): how the
+#                           tail and the file move as the database grows, which a 20 s cell does not show
 #
 # Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
 # DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),

@@ -57,7 +57,7 @@ public final class DatabaseStats {
         return compactionRounds.sum();
     }
 
-    /** Seconds H2 compaction rounds took; each holds the store lock every commit needs. */
+    /** Seconds H2 compaction rounds took: the rewrite, under the store lock every commit needs, and an fsync. */
     public double compactionSeconds() {
         return compactionNanos.sum() / 1e9;
     }

@@ -23,12 +23,10 @@ public final class DatabaseMeters implements MeterBinder {
     }
 
     /** Binds to {@code registry} if it is a Micrometer registry (camel-main binds one as {@code metricsRegistry}). */
-    public static boolean bindIfRegistry(Object registry, DatabaseStats stats) {
+    public static void bindIfRegistry(Object registry, DatabaseStats stats) {
         if (registry instanceof MeterRegistry meters) {
             new DatabaseMeters(stats).bindTo(meters);
-            return true;
         }
-        return false;
     }
 
     @Override
@@ -41,7 +39,7 @@ public final class DatabaseMeters implements MeterBinder {
                 "Time spent forcing embedded H2 commits to disk");
         counter(registry, "smsbridge.h2.compaction.rounds", DatabaseStats::compactionRounds, "H2 compaction rounds");
         counter(registry, "smsbridge.h2.compaction.seconds", DatabaseStats::compactionSeconds,
-                "Time H2 compaction rounds held the store lock");
+                "Time H2 compaction rounds took: rewriting sparse chunks under the store lock, then an fsync");
         Gauge.builder("smsbridge.h2.file.bytes", stats, DatabaseStats::h2FileBytes)
                 .description("Size of the embedded H2 file; -1 on PostgreSQL").register(registry);
     }

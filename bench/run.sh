@@ -85,8 +85,15 @@ stop_bridge() { # graceful: SIGTERM, in-flight work finishes or stays in the out
     BRIDGE_PID=
 }
 
+# Each Bench process brings its own sinks, so the bridge's pooled connections to the last one are closed.
+# Its HTTP client checks a pooled connection only after 2 s idle (HttpClient's validateAfterInactivity):
+# sooner, a send on a closed one fails (NoHttpResponseException), and five such failures open the
+# carrier's circuit for 10 s, which a measured window must not hold. So each Bench starts 2.5 s after the last.
+sink_gap() { sleep 2.5; }
+
 cell() { # label leg mode [extra args]
     local label=$1 leg=$2 mode=$3; shift 3
+    sink_gap
     log "cell $label $leg $mode"
     timeout $(( SECS * 3 + 240 )) java bench/Bench.java --leg "$leg" --mode "$mode" --rate "$RATE" --conc "$CONC" \
         --seconds "$SECS" --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" --pid "$BRIDGE_PID" \
@@ -167,11 +174,13 @@ bridge_run() { # label db-url db-user
         # warm-up, not reported: every leg's code paths through the JIT (C2 still took a third of the
         # CPU after 10 s; a gateway runs for days, the figures are for its steady state)
         for leg in outbound inbound callbacks; do
+            sink_gap
             timeout $(( WARM + 120 )) java bench/Bench.java --leg $leg --mode closed --conc "$CONC" --seconds "$WARM" \
                 --bridge "http://127.0.0.1:$PORT" --sink-port "$SINK_PORT" >/dev/null
         done
         for c in $CELLS; do cell "$1" "${c%:*}" "${c#*:}"; done
         if (( WRK )); then
+            sink_gap
             start_nginx
             wrk_cell "$1" outbound
             wrk_cell "$1" inbound

@@ -9,8 +9,8 @@ import io.smsbridge.db.DatabaseStats;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The database writer's work on {@code /observe/metrics}. Under load the writer is busy nearly all the
- * time by design (it commits again as soon as a commit ends); saturation shows as transactions per
+ * The database writer's work on {@code /observe/metrics}. Under load the writer can be busy nearly all
+ * the time by design (it commits again as soon as a commit ends); saturation shows as transactions per
  * commit growing towards {@code db.batch-max}, and the fsync and compaction shares say where its time
  * goes.
  */

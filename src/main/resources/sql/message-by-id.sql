@@ -3,4 +3,4 @@ SELECT m.id, m.direction, s.status, m.number, m.contact, m.sender_user, m.recipi
        m.conversation_id, m.content, m.media_urls, m.encoding, m.segments, m.provider, m.provider_message_id,
        s.error_code, s.error_reason, s.attempts, s.next_attempt_at, m.created_at, s.updated_at
 FROM messages m JOIN message_status s ON s.message_id = m.id
-WHERE m.id = :#id AND m.organization_id = :#organizationId
+WHERE m.id = CAST(:#id AS UUID) AND m.organization_id = :#organizationId

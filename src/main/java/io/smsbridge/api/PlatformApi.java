@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsbridge.db.Uuid7;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
@@ -43,6 +44,18 @@ public final class PlatformApi {
         }
         exchange.setProperty(ORGANIZATION, org);
         in.setHeader("organizationId", org.id());
+    }
+
+    /**
+     * The message id of the URL: a 404 unless it is a UUID (what every id the bridge gives out is), so
+     * no database is asked to cast anything else.
+     */
+    public void messageId(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        if (!Uuid7.isUuid(id)) {
+            throw ApiException.notFound("no message " + id + " in this organization; message ids are the UUIDs"
+                    + " returned by POST /api/v1/messages");
+        }
     }
 
     public SendRequest sendRequest(Exchange exchange) {

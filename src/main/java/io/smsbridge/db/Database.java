@@ -68,13 +68,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Applies the Flyway migrations in classpath:db/migration, and on H2 also those in classpath:db/h2
-     * (storage tuning PostgreSQL must not get). An H2-only migration takes a point version after the
-     * shared one it follows (V2_1 after V2), so the two folders never claim the same version.
+     * Applies the Flyway migrations in classpath:db/migration, written once for both databases, and
+     * those of this database's own folder, classpath:db/h2 or classpath:db/postgresql: H2's storage
+     * tuning (a point version after the shared one it follows, V2_1 after V2), and a change each
+     * database makes its own way (V5 in both folders, never in the shared one).
      */
     public void migrate() {
-        String[] locations = postgres ? new String[] {"classpath:db/migration"}
-                : new String[] {"classpath:db/migration", "classpath:db/h2"};
+        String[] locations = {"classpath:db/migration", postgres ? "classpath:db/postgresql" : "classpath:db/h2"};
         // our own class loader: under Camel JBang the migrations are not on the system class path
         Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource).locations(locations).load().migrate();
     }

@@ -69,7 +69,7 @@ public final class JobStore {
             Instant now) throws SQLException {
         String sql = "INSERT INTO jobs (kind, message_id, organization_id, payload, state, attempts, next_attempt_at,"
                 + " locked_until, locked_by, created_at, updated_at, integration_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " VALUES (?, CAST(? AS UUID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, kind.dbValue());
             ps.setString(2, messageId);

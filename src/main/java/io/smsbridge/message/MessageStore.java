@@ -34,15 +34,15 @@ public final class MessageStore {
     private static final String INSERT_MESSAGE = "INSERT INTO messages (id, organization_id, integration_id,"
             + " direction, number, contact, contact_kind, conversation_id, sender_user, recipients, group_chat,"
             + " content, media_urls, encoding, segments, provider, provider_message_id, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (CAST(? AS UUID), ?, ?, ?, ?, ?, ?, CAST(? AS UUID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_STATUS = "INSERT INTO message_status (message_id, status, attempts,"
-            + " updated_at) VALUES (?, ?, 0, ?)";
+            + " updated_at) VALUES (CAST(? AS UUID), ?, 0, ?)";
     private static final String INSERT_EVENT = "INSERT INTO message_events (message_id, status, detail, created_at)"
-            + " VALUES (?, ?, ?, ?)";
+            + " VALUES (CAST(? AS UUID), ?, ?, ?)";
     private static final String EVENT_SELECT = "INSERT INTO message_events (message_id, status, detail, created_at)"
             + " SELECT message_id, ?, ?, ?";
-    private static final String BY_ID = "message_id = ?";
-    private static final String SET_CARRIER_ID = "UPDATE messages SET provider_message_id = ? WHERE id = ?";
+    private static final String BY_ID = "message_id = CAST(? AS UUID)";
+    private static final String SET_CARRIER_ID = "UPDATE messages SET provider_message_id = ? WHERE id = CAST(? AS UUID)";
 
     private final boolean postgres;
 
@@ -74,7 +74,7 @@ public final class MessageStore {
     }
 
     public StoredMessage find(Connection c, String id) throws SQLException {
-        return Sql.one(c, SELECT + " WHERE m.id = ?", MessageStore::map, id);
+        return Sql.one(c, SELECT + " WHERE m.id = CAST(? AS UUID)", MessageStore::map, id);
     }
 
     /** The outbound message with this carrier id, its state locked for the rest of the transaction. */
@@ -148,16 +148,16 @@ public final class MessageStore {
     }
 
     public void setNextAttempt(Connection c, String id, Instant at) throws SQLException {
-        Sql.update(c, "UPDATE message_status SET next_attempt_at = ? WHERE message_id = ?", at, id);
+        Sql.update(c, "UPDATE message_status SET next_attempt_at = ? WHERE " + BY_ID, at, id);
     }
 
     public void setAttempts(Connection c, String id, int attempts) throws SQLException {
-        Sql.update(c, "UPDATE message_status SET attempts = ? WHERE message_id = ?", attempts, id);
+        Sql.update(c, "UPDATE message_status SET attempts = ? WHERE " + BY_ID, attempts, id);
     }
 
     /** Marks which final status the platform was told of; false if it already was. */
     public boolean markNotified(Connection c, String id, MessageStatus status) throws SQLException {
-        return Sql.update(c, "UPDATE message_status SET notified_status = ? WHERE message_id = ?"
+        return Sql.update(c, "UPDATE message_status SET notified_status = ? WHERE " + BY_ID
                 + " AND notified_status IS NULL", status.dbValue(), id) == 1;
     }
 

@@ -54,7 +54,7 @@ public final class ReceiptStore {
     private boolean insert(Connection c, String integrationId, String kind, String dedupeKey,
             String providerMessageId, String messageId, String pendingReport, Instant now) throws SQLException {
         String insert = "INSERT INTO carrier_receipts (integration_id, kind, dedupe_key, provider_message_id,"
-                + " message_id, pending_report, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                + " message_id, pending_report, received_at) VALUES (?, ?, ?, ?, CAST(? AS UUID), ?, ?)";
         if (postgres) {
             // a failed statement would abort the transaction: let the database skip the repeat
             return Sql.update(c, insert + " ON CONFLICT DO NOTHING", integrationId, kind, dedupeKey,
@@ -103,7 +103,7 @@ public final class ReceiptStore {
                 + " ORDER BY received_at", rs -> rs.getString(1), integrationId, providerMessageId);
         if (!reports.isEmpty()) {
             Sql.update(c, "UPDATE carrier_receipts SET pending_report = NULL, provider_message_id = NULL,"
-                    + " message_id = ?" + PARKED, messageId,
+                    + " message_id = CAST(? AS UUID)" + PARKED, messageId,
                     integrationId, providerMessageId);
         }
         return reports;

@@ -41,7 +41,8 @@ public final class ConversationStore {
             }
             String fresh = Uuid7.next();
             try {
-                Sql.update(c, "INSERT INTO conversations (id, number, contact, created_at) VALUES (?, ?, ?, ?)",
+                Sql.update(c, "INSERT INTO conversations (id, number, contact, created_at)"
+                        + " VALUES (CAST(? AS UUID), ?, ?, ?)",
                         fresh, number, contact, Instant.now());
                 return fresh;
             } catch (SQLException e) {
@@ -70,26 +71,27 @@ public final class ConversationStore {
      * wait (PostgreSQL, read committed), missing the session that transaction just opened.
      */
     public Session lockAndGetSession(Connection c, String conversationId) throws SQLException {
-        Sql.one(c, "SELECT id FROM conversations WHERE id = ? FOR UPDATE", rs -> rs.getString(1), conversationId);
-        return Sql.one(c, "SELECT id, owner_user, expires_at FROM sticky_sessions WHERE conversation_id = ?"
+        Sql.one(c, "SELECT id FROM conversations WHERE id = CAST(? AS UUID) FOR UPDATE", rs -> rs.getString(1), conversationId);
+        return Sql.one(c, "SELECT id, owner_user, expires_at FROM sticky_sessions"
+                        + " WHERE conversation_id = CAST(? AS UUID)"
                         + " AND closed_reason IS NULL",
                 rs -> new Session(rs.getString(1), rs.getString(2),
                         Database.instant(rs.getObject(3, OffsetDateTime.class))), conversationId);
     }
 
     public void close(Connection c, Session session, ClosedReason reason, Instant now) throws SQLException {
-        Sql.update(c, "UPDATE sticky_sessions SET closed_reason = ?, closed_at = ? WHERE id = ?",
+        Sql.update(c, "UPDATE sticky_sessions SET closed_reason = ?, closed_at = ? WHERE id = CAST(? AS UUID)",
                 reason.dbValue(), now, session.id());
     }
 
     public void extend(Connection c, Session session, Instant until) throws SQLException {
-        Sql.update(c, "UPDATE sticky_sessions SET expires_at = ? WHERE id = ?", until, session.id());
+        Sql.update(c, "UPDATE sticky_sessions SET expires_at = ? WHERE id = CAST(? AS UUID)", until, session.id());
     }
 
     public void open(Connection c, String conversationId, String owner, Instant now, Instant until)
             throws SQLException {
         Sql.update(c, "INSERT INTO sticky_sessions (id, conversation_id, owner_user, started_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?)", Uuid7.next(), conversationId, owner, now, until);
+                + " VALUES (CAST(? AS UUID), CAST(? AS UUID), ?, ?, ?)", Uuid7.next(), conversationId, owner, now, until);
     }
 
     /** Applies an inbound decision to the current session. */

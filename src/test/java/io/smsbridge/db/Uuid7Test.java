@@ -23,4 +23,17 @@ class Uuid7Test {
         assertThat(later).isGreaterThan(earlier);
         assertThat(Uuid7.next()).hasSize(36).isNotEqualTo(Uuid7.next());
     }
+
+    @Test
+    void recognisesTheCanonicalFormOnly() {
+        assertThat(Uuid7.isUuid(Uuid7.next())).isTrue();
+        assertThat(Uuid7.isUuid("0189F7A2-3C4D-7FFF-BFFF-FFFFFFFFFFFF")).isTrue();
+        assertThat(Uuid7.isUuid(null)).isFalse();
+        assertThat(Uuid7.isUuid("")).isFalse();
+        assertThat(Uuid7.isUuid("m-old")).isFalse();
+        assertThat(Uuid7.isUuid("1-1-1-1-1")).isFalse(); // UUID.fromString takes this one
+        assertThat(Uuid7.isUuid("0189f7a2-3c4d-7fff-bfff-fffffffffffg")).isFalse();
+        assertThat(Uuid7.isUuid("0189f7a2+3c4d-7fff-bfff-ffffffffffff")).isFalse();
+        assertThat(Uuid7.isUuid("0189f7a2-3c4d-7fff-bfff-ffffffffffff0")).isFalse();
+    }
 }

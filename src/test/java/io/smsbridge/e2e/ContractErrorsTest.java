@@ -89,8 +89,12 @@ class ContractErrorsTest {
         assertThat(bridge.get("/api/v1/messages/" + id, "Authorization", "Bearer " + OTHER_API_KEY).status())
                 .isEqualTo(404);
         assertThat(bridge.get("/api/v1/messages/" + id).status()).isEqualTo(401);
-        assertThat(bridge.get("/api/v1/messages/no-such-id", "Authorization", "Bearer " + API_KEY).json()
-                .at("/error/code").asText()).isEqualTo("not_found");
+        TestBridge.Response malformed = bridge.get("/api/v1/messages/no-such-id", "Authorization", "Bearer " + API_KEY);
+        assertThat(malformed.status()).isEqualTo(404);
+        assertThat(malformed.json().at("/error/code").asText()).isEqualTo("not_found");
+        assertThat(malformed.json().at("/error/message").asText()).contains("UUIDs returned by POST /api/v1/messages");
+        assertThat(bridge.get("/api/v1/messages/0189f7a2-3c4d-7000-8000-000000000000", "Authorization",
+                "Bearer " + API_KEY).status()).isEqualTo(404);
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {3} {4}")

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.smsbridge.db.TestIds.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +37,7 @@ class JobStoreTest {
     }
 
     Job enqueue() {
-        return db.inTransaction(c -> mine.enqueue(c, JobKind.PLATFORM_POST, "m1", "org", "{}", Instant.now()));
+        return db.inTransaction(c -> mine.enqueue(c, JobKind.PLATFORM_POST, id("m1"), "org", "{}", Instant.now()));
     }
 
     @Test
@@ -44,7 +45,7 @@ class JobStoreTest {
         // a long lease: the first test of a cold JVM can take longer than a third of 600 ms to get here
         JobStore patient = new JobStore(db, Duration.ofMinutes(1));
         JobStore otherPatient = new JobStore(db, Duration.ofMinutes(1));
-        Job job = db.inTransaction(c -> patient.enqueue(c, JobKind.PLATFORM_POST, "m1", "org", "{}", Instant.now()));
+        Job job = db.inTransaction(c -> patient.enqueue(c, JobKind.PLATFORM_POST, id("m1"), "org", "{}", Instant.now()));
 
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(patient.keep(job)).isSameAs(job); // fresh: no second transaction

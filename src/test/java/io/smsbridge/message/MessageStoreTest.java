@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.smsbridge.db.TestIds.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,48 +57,48 @@ class MessageStoreTest {
 
     @Test
     void advanceMovesAMessageInTheExpectedStatusAndWritesItsHistory() {
-        insert("m1", MessageStatus.RECEIVED);
+        insert(id("m1"), MessageStatus.RECEIVED);
 
-        db.writeAll(messages.advance("m1", MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
+        db.writeAll(messages.advance(id("m1"), MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
                 Instant.now()));
 
-        assertThat(db.withConnection(c -> messages.find(c, "m1")).status())
+        assertThat(db.withConnection(c -> messages.find(c, id("m1"))).status())
                 .isEqualTo(MessageStatus.DELIVERED_TO_PLATFORM);
-        assertThat(events("m1")).isEqualTo(2);
+        assertThat(events(id("m1"))).isEqualTo(2);
     }
 
     @Test
     void eachStateChangeWritesItsStateAndOneHistoryRowSayingWhy() {
-        insert("m4", MessageStatus.QUEUED);
+        insert(id("m4"), MessageStatus.QUEUED);
         Instant at = Instant.parse("2026-11-23T10:00:00Z");
 
-        db.writeAll(messages.sending("m4", "c-1", 1, at));
-        StoredMessage sending = db.withConnection(c -> messages.find(c, "m4"));
+        db.writeAll(messages.sending(id("m4"), "c-1", 1, at));
+        StoredMessage sending = db.withConnection(c -> messages.find(c, id("m4")));
         assertThat(sending.status()).isEqualTo(MessageStatus.SENDING);
         assertThat(sending.providerMessageId()).isEqualTo("c-1");
         assertThat(sending.attempts()).isEqualTo(1);
-        assertThat(lastEvent("m4")).isEqualTo("sending|carrier id c-1");
+        assertThat(lastEvent(id("m4"))).isEqualTo("sending|carrier id c-1");
 
         db.inTransaction(c -> {
-            messages.setRetrying(c, "m4", 2, at.plusSeconds(60), "503", "busy", at);
+            messages.setRetrying(c, id("m4"), 2, at.plusSeconds(60), "503", "busy", at);
             return null;
         });
-        StoredMessage retrying = db.withConnection(c -> messages.find(c, "m4"));
+        StoredMessage retrying = db.withConnection(c -> messages.find(c, id("m4")));
         assertThat(retrying.status()).isEqualTo(MessageStatus.RETRYING);
         assertThat(retrying.nextAttemptAt()).isEqualTo(at.plusSeconds(60));
         assertThat(retrying.errorCode()).isEqualTo("503");
-        assertThat(lastEvent("m4")).isEqualTo("retrying|attempt 2 failed: code 503: busy");
+        assertThat(lastEvent(id("m4"))).isEqualTo("retrying|attempt 2 failed: code 503: busy");
 
         db.inTransaction(c -> {
-            messages.setStatus(c, "m4", MessageStatus.FAILED, "4", "x".repeat(1500), at);
+            messages.setStatus(c, id("m4"), MessageStatus.FAILED, "4", "x".repeat(1500), at);
             return null;
         });
-        StoredMessage failed = db.withConnection(c -> messages.find(c, "m4"));
+        StoredMessage failed = db.withConnection(c -> messages.find(c, id("m4")));
         assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
         assertThat(failed.nextAttemptAt()).isNull();
         assertThat(failed.errorReason()).hasSize(1000);
-        assertThat(lastEvent("m4")).startsWith("failed|code 4: xxx").hasSize("failed|".length() + 1000);
-        assertThat(events("m4")).isEqualTo(4);
+        assertThat(lastEvent(id("m4"))).startsWith("failed|code 4: xxx").hasSize("failed|".length() + 1000);
+        assertThat(events(id("m4"))).isEqualTo(4);
     }
 
     String lastEvent(String id) {
@@ -107,27 +108,27 @@ class MessageStoreTest {
 
     @Test
     void advanceLeavesAMessageInAnotherStatusAndAnUnknownIdAlone() {
-        insert("m2", MessageStatus.DELIVERED);
+        insert(id("m2"), MessageStatus.DELIVERED);
 
-        db.writeAll(messages.advance("m2", MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
+        db.writeAll(messages.advance(id("m2"), MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
                 Instant.now()));
-        db.writeAll(messages.advance("nope", MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
+        db.writeAll(messages.advance(id("nope"), MessageStatus.RECEIVED, MessageStatus.DELIVERED_TO_PLATFORM,
                 Instant.now()));
 
-        assertThat(db.withConnection(c -> messages.find(c, "m2")).status()).isEqualTo(MessageStatus.DELIVERED);
-        assertThat(events("m2")).isEqualTo(1);
-        assertThat(events("nope")).isZero();
+        assertThat(db.withConnection(c -> messages.find(c, id("m2"))).status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(events(id("m2"))).isEqualTo(1);
+        assertThat(events(id("nope"))).isZero();
     }
 
     @Test
     void advancesSentTogetherInOneCommitEachMoveTheirOwnMessageOnce() throws Exception {
         for (int i = 0; i < 200; i++) {
-            insert("b" + i, i % 4 == 0 ? MessageStatus.DELIVERED : MessageStatus.RECEIVED);
+            insert(id("b" + i), i % 4 == 0 ? MessageStatus.DELIVERED : MessageStatus.RECEIVED);
         }
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            String id = "b" + i;
+            String id = id("b" + i);
             done.add(pool.submit(() -> db.writeAll(messages.advance(id, MessageStatus.RECEIVED,
                     MessageStatus.DELIVERED_TO_PLATFORM, Instant.now()))));
         }
@@ -137,7 +138,7 @@ class MessageStoreTest {
         pool.shutdown();
 
         for (int i = 0; i < 200; i++) {
-            String id = "b" + i;
+            String id = id("b" + i);
             boolean wasReceived = i % 4 != 0;
             assertThat(db.withConnection(c -> messages.find(c, id)).status()).as(id)
                     .isEqualTo(wasReceived ? MessageStatus.DELIVERED_TO_PLATFORM : MessageStatus.DELIVERED);
@@ -147,23 +148,23 @@ class MessageStoreTest {
 
     @Test
     void lockByProviderIdHoldsTheStateAndLeavesTheWideRowAlone() throws Exception {
-        insert("m3", MessageStatus.SENDING);
-        db.inTransaction(c -> Sql.update(c, "UPDATE messages SET direction = 'outbound' WHERE id = 'm3'"));
+        insert(id("m3"), MessageStatus.SENDING);
+        db.inTransaction(c -> Sql.update(c, "UPDATE messages SET direction = 'outbound' WHERE id = ?", id("m3")));
 
         try (Connection report = db.dataSource().getConnection();
              Connection other = db.dataSource().getConnection()) {
             report.setAutoCommit(false);
             other.setAutoCommit(false);
-            StoredMessage m = messages.lockByProviderId(report, "int", "p-m3");
+            StoredMessage m = messages.lockByProviderId(report, "int", "p-" + id("m3"));
 
-            assertThat(m.id()).isEqualTo("m3");
+            assertThat(m.id()).isEqualTo(id("m3"));
             assertThat(m.status()).isEqualTo(MessageStatus.SENDING);
             // a second report waits for the first (here: gives up after LOCK_TIMEOUT)
-            assertThatThrownBy(() -> messages.lockByProviderId(other, "int", "p-m3"))
+            assertThatThrownBy(() -> messages.lockByProviderId(other, "int", "p-" + id("m3")))
                     .isInstanceOf(SQLException.class);
             other.rollback();
             // the message row itself was not locked, so not rewritten
-            assertThat(Sql.update(other, "UPDATE messages SET content = 'edited' WHERE id = 'm3'")).isEqualTo(1);
+            assertThat(Sql.update(other, "UPDATE messages SET content = 'edited' WHERE id = ?", id("m3"))).isEqualTo(1);
             other.rollback();
             report.rollback();
         }
@@ -171,15 +172,15 @@ class MessageStoreTest {
 
     @Test
     void lockByProviderIdFindsOnlyOutboundMessagesOfThatIntegration() {
-        insert("m4", MessageStatus.SENDING);
+        insert(id("m4"), MessageStatus.SENDING);
 
-        StoredMessage inbound = db.inTransaction(c -> messages.lockByProviderId(c, "int", "p-m4"));
-        db.inTransaction(c -> Sql.update(c, "UPDATE messages SET direction = 'outbound' WHERE id = 'm4'"));
-        StoredMessage otherIntegration = db.inTransaction(c -> messages.lockByProviderId(c, "other", "p-m4"));
-        StoredMessage outbound = db.inTransaction(c -> messages.lockByProviderId(c, "int", "p-m4"));
+        StoredMessage inbound = db.inTransaction(c -> messages.lockByProviderId(c, "int", "p-" + id("m4")));
+        db.inTransaction(c -> Sql.update(c, "UPDATE messages SET direction = 'outbound' WHERE id = ?", id("m4")));
+        StoredMessage otherIntegration = db.inTransaction(c -> messages.lockByProviderId(c, "other", "p-" + id("m4")));
+        StoredMessage outbound = db.inTransaction(c -> messages.lockByProviderId(c, "int", "p-" + id("m4")));
 
         assertThat(inbound).isNull();
         assertThat(otherIntegration).isNull();
-        assertThat(outbound.id()).isEqualTo("m4");
+        assertThat(outbound.id()).isEqualTo(id("m4"));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.smsbridge.db.TestIds.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Receipts: once per key; a parked report is found by its carrier id, any other receipt keeps none. */
@@ -42,12 +43,12 @@ class ReceiptStoreTest {
     @Test
     void aKeyIsRecordedOnceAndARepeatLeavesTheTransactionUsable() {
         Instant now = Instant.now();
-        assertThat(record(ReceiptStore.INBOUND, "k1", "p1", "m1", null, now)).isTrue();
+        assertThat(record(ReceiptStore.INBOUND, "k1", "p1", id("m1"), null, now)).isTrue();
 
         boolean again = db.inTransaction(c -> {
-            boolean repeat = receipts.record(c, "int", ReceiptStore.INBOUND, "k1", "m1", now);
+            boolean repeat = receipts.record(c, "int", ReceiptStore.INBOUND, "k1", id("m1"), now);
             // the same transaction goes on after the duplicate
-            boolean other = receipts.record(c, "int", ReceiptStore.INBOUND, "k2", "m2", now);
+            boolean other = receipts.record(c, "int", ReceiptStore.INBOUND, "k2", id("m2"), now);
             return repeat || !other;
         });
 
@@ -56,7 +57,7 @@ class ReceiptStoreTest {
 
     @Test
     void aReceiptThatParksNothingKeepsNoCarrierIdSoTheParkedIndexOnlyAppends() {
-        record(ReceiptStore.STATUS, "p1:delivered", "p1", "m1", null, Instant.now());
+        record(ReceiptStore.STATUS, "p1:delivered", "p1", id("m1"), null, Instant.now());
         record(ReceiptStore.STATUS, "p9:delivered", "p9", null, "{\"parked\":1}", Instant.now());
 
         assertThat(storedProviderId("p1:delivered")).isNull();
@@ -69,10 +70,10 @@ class ReceiptStoreTest {
         record(ReceiptStore.STATUS, "p7:sent", "p7", null, "first", t);
         record(ReceiptStore.STATUS, "p7:delivered", "p7", null, "second", t.plusSeconds(1));
         record(ReceiptStore.STATUS, "p8:delivered", "p8", null, "other", t);
-        record(ReceiptStore.STATUS, "p7:seen", "p7", "m0", null, t);
+        record(ReceiptStore.STATUS, "p7:seen", "p7", id("m0"), null, t);
 
-        List<String> taken = db.inTransaction(c -> receipts.takeParked(c, "int", "p7", "m7"));
-        List<String> again = db.inTransaction(c -> receipts.takeParked(c, "int", "p7", "m7"));
+        List<String> taken = db.inTransaction(c -> receipts.takeParked(c, "int", "p7", id("m7")));
+        List<String> again = db.inTransaction(c -> receipts.takeParked(c, "int", "p7", id("m7")));
 
         assertThat(taken).containsExactly("first", "second");
         assertThat(again).isEmpty();

@@ -42,7 +42,8 @@ public final class MessageStore {
     private static final String EVENT_SELECT = "INSERT INTO message_events (message_id, status, detail, created_at)"
             + " SELECT message_id, ?, ?, ?";
     private static final String BY_ID = "message_id = CAST(? AS UUID)";
-    private static final String SET_CARRIER_ID = "UPDATE messages SET provider_message_id = ? WHERE id = CAST(? AS UUID)";
+    private static final String SET_CARRIER_ID = "UPDATE messages SET provider_message_id = ?"
+            + " WHERE id = CAST(? AS UUID)";
 
     private final boolean postgres;
 

@@ -71,7 +71,8 @@ public final class ConversationStore {
      * wait (PostgreSQL, read committed), missing the session that transaction just opened.
      */
     public Session lockAndGetSession(Connection c, String conversationId) throws SQLException {
-        Sql.one(c, "SELECT id FROM conversations WHERE id = CAST(? AS UUID) FOR UPDATE", rs -> rs.getString(1), conversationId);
+        Sql.one(c, "SELECT id FROM conversations WHERE id = CAST(? AS UUID) FOR UPDATE", rs -> rs.getString(1),
+                conversationId);
         return Sql.one(c, "SELECT id, owner_user, expires_at FROM sticky_sessions"
                         + " WHERE conversation_id = CAST(? AS UUID)"
                         + " AND closed_reason IS NULL",
@@ -91,7 +92,8 @@ public final class ConversationStore {
     public void open(Connection c, String conversationId, String owner, Instant now, Instant until)
             throws SQLException {
         Sql.update(c, "INSERT INTO sticky_sessions (id, conversation_id, owner_user, started_at, expires_at)"
-                + " VALUES (CAST(? AS UUID), CAST(? AS UUID), ?, ?, ?)", Uuid7.next(), conversationId, owner, now, until);
+                + " VALUES (CAST(? AS UUID), CAST(? AS UUID), ?, ?, ?)", Uuid7.next(), conversationId, owner, now,
+                until);
     }
 
     /** Applies an inbound decision to the current session. */

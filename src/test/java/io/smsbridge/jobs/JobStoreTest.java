@@ -45,7 +45,8 @@ class JobStoreTest {
         // a long lease: the first test of a cold JVM can take longer than a third of 600 ms to get here
         JobStore patient = new JobStore(db, Duration.ofMinutes(1));
         JobStore otherPatient = new JobStore(db, Duration.ofMinutes(1));
-        Job job = db.inTransaction(c -> patient.enqueue(c, JobKind.PLATFORM_POST, id("m1"), "org", "{}", Instant.now()));
+        Job job = db.inTransaction(c -> patient.enqueue(c, JobKind.PLATFORM_POST, id("m1"), "org", "{}",
+                Instant.now()));
 
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(patient.keep(job)).isSameAs(job); // fresh: no second transaction

@@ -74,9 +74,14 @@ public final class Database implements AutoCloseable {
      * database makes its own way (V5 in both folders, never in the shared one).
      */
     public void migrate() {
-        String[] locations = {"classpath:db/migration", postgres ? "classpath:db/postgresql" : "classpath:db/h2"};
         // our own class loader: under Camel JBang the migrations are not on the system class path
-        Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource).locations(locations).load().migrate();
+        Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource)
+                .locations(migrationLocations(postgres)).load().migrate();
+    }
+
+    /** Where {@link #migrate} takes the migrations from, for one database or the other. */
+    public static String[] migrationLocations(boolean postgres) {
+        return new String[] {"classpath:db/migration", postgres ? "classpath:db/postgresql" : "classpath:db/h2"};
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.smsbridge.e2e;
 
 import io.smsbridge.db.Database;
+import io.smsbridge.db.DatabaseException;
 import io.smsbridge.db.Sql;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
@@ -78,11 +79,10 @@ class SchemaUpgradeTest {
 
     @Test
     void idsStoredAsTextBeforeV5KeepTheirRowsAndLinks() {
-        // the release before V5, H2's own migration included as the bridge applies it
-        String[] locations = {"classpath:db/migration",
-            props.get("db.url").startsWith("jdbc:h2:") ? "classpath:db/h2" : "classpath:db/postgresql"};
+        // the release before V5, with this database's own migrations as the bridge applies them
         Flyway.configure().dataSource(props.get("db.url"), props.get("db.user"), props.get("db.password"))
-                .locations(locations).target("4").load().migrate();
+                .locations(Database.migrationLocations(props.get("db.url").startsWith("jdbc:postgresql:")))
+                .target("4").load().migrate();
         String conversation = "0189f7a2-3c4d-7000-8000-0000000000c1";
         String session = "0189f7a2-3c4d-7000-8000-0000000000a1";
         String message = "0189f7a2-3c4d-7000-8000-0000000000e1";
@@ -136,7 +136,7 @@ class SchemaUpgradeTest {
                 conversations.open(c, "0189f7a2-3c4d-7000-8000-00000000dead", "102@acme.example", Instant.now(),
                         Instant.now().plusSeconds(60));
                 return null;
-            })).isNotNull();
+            })).isInstanceOf(DatabaseException.class);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,18 @@ public final class MessageStore {
             String contact, String contactKind, String conversationId, String senderUser, List<String> recipients,
             Boolean group, String content, List<String> mediaUrls, String encoding, Integer segments,
             String provider, String providerMessageId, MessageStatus status) {
+
+        /** The message as {@link #find} reads it right after {@link #insert} at {@code now}. */
+        public StoredMessage stored(Instant now) {
+            Instant at = now.plusNanos(500).truncatedTo(ChronoUnit.MICROS); // both databases round to microseconds
+            return new StoredMessage(id, organizationId, integrationId, direction, number, contact, contactKind,
+                    conversationId, senderUser, orEmpty(recipients), group, content, orEmpty(mediaUrls), encoding,
+                    segments, provider, providerMessageId, status, null, null, 0, null, at, at);
+        }
+
+        private static List<String> orEmpty(List<String> values) {
+            return values == null ? List.of() : List.copyOf(values);
+        }
     }
 
     public void insert(Connection c, NewMessage m, Instant now) throws SQLException {

@@ -61,14 +61,21 @@ public final class CarrierSender {
         this.circuits = circuits;
     }
 
-    /** Takes the job in the body (its id). Body becomes the OutboundSms. */
+    /** Takes the job in the body (a {@link SendJob} or a job id). Body becomes the OutboundSms. */
     public void prepare(Exchange exchange) {
         boolean probe = exchange.getMessage().getHeader(JobDispatch.PROBE_HEADER, false, Boolean.class);
+        SendJob handed = exchange.getMessage().getBody() instanceof SendJob s ? s : null;
+        if (handed != null) {
+            exchange.getMessage().setBody(handed.job());
+        }
         Job job = JobExchange.claim(exchange, jobs);
         if (job == null) {
             return;
         }
-        StoredMessage m = db.withConnection(c -> messages.find(c, job.messageId()));
+        // only the job's holder changes a queued message: it is as accepted while the first lease holds
+        // (a job kept past a third of it had to renew the lease, and is read again to be safe)
+        StoredMessage m = handed != null && job == handed.job() ? handed.message()
+                : db.withConnection(c -> messages.find(c, job.messageId()));
         Integration integration = m == null ? null : directory.current().integrations().get(m.integrationId());
         exchange.getMessage().removeHeaders("*");
         if (integration == null) {

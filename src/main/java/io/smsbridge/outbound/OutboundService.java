@@ -8,7 +8,6 @@ import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
-import io.smsbridge.jobs.Job;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
@@ -56,7 +55,7 @@ public final class OutboundService {
     }
 
     /** Accepted message: its id and the job to hand to the carrier route. */
-    public record Accepted(String id, String status, List<Job> jobs) {
+    public record Accepted(String id, String status, List<SendJob> jobs) {
     }
 
     public Accepted accept(Organization org, SendRequest req) {
@@ -109,17 +108,18 @@ public final class OutboundService {
         List<String> media = hasMedia ? List.of(mediaUrl) : null;
         String conversationId = conversations.ensure(number.number(), contact.value());
         String id = Uuid7.next();
-        List<Job> handOff = db.inTransaction(c -> {
+        MessageStore.NewMessage row = new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound",
+                number.number(), contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user,
+                null, null, text, media, segments.encoding().name(), segments.parts(), integration.provider(), null,
+                MessageStatus.QUEUED);
+        List<SendJob> handOff = db.inTransaction(c -> {
             Session session = conversations.lockAndGetSession(c, conversationId);
             // read the clock under the lock: decisions and timestamps follow the order of the lock
             Instant now = Instant.now();
             OutboundDecision decision = StickinessPolicy.onOutbound(session, number.stickiness(), user, now);
             conversations.apply(c, conversationId, session, decision, now);
-            messages.insert(c, new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound", number.number(),
-                    contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user, null, null,
-                    text, media, segments.encoding().name(),
-                    segments.parts(), integration.provider(), null, MessageStatus.QUEUED), now);
-            return List.of(jobs.enqueueSend(c, id, org.id(), integration.id(), now));
+            messages.insert(c, row, now);
+            return List.of(new SendJob(jobs.enqueueSend(c, id, org.id(), integration.id(), now), row.stored(now)));
         });
         return new Accepted(id, MessageStatus.QUEUED.dbValue(), handOff);
     }

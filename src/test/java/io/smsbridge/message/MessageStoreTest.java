@@ -56,6 +56,25 @@ class MessageStoreTest {
     }
 
     @Test
+    void aNewMessageAsStoredIsWhatFindReadsBack() {
+        Instant at = Instant.parse("2026-12-06T10:00:00.123456789Z");
+        MessageStore.NewMessage outbound = new MessageStore.NewMessage(id("o1"), "org", "int", "outbound",
+                "+12025550100", "+12025550111", "e164", id("c1"), "101@acme.example", null, null, "hi",
+                List.of("https://example.com/a.png"), "GSM-7", 1, "didww", null, MessageStatus.QUEUED);
+        MessageStore.NewMessage inbound = new MessageStore.NewMessage(id("i1"), "org", "int", "inbound",
+                "+12025550100", "+12025550111", "e164", null, null, List.of("alice", "bob"), true, "hi", null,
+                "UCS-2", 2, "thinq", "p-1", MessageStatus.RECEIVED);
+        db.inTransaction(c -> {
+            messages.insert(c, outbound, at);
+            messages.insert(c, inbound, at);
+            return null;
+        });
+
+        assertThat(outbound.stored(at)).isEqualTo(db.withConnection(c -> messages.find(c, id("o1"))));
+        assertThat(inbound.stored(at)).isEqualTo(db.withConnection(c -> messages.find(c, id("i1"))));
+    }
+
+    @Test
     void advanceMovesAMessageInTheExpectedStatusAndWritesItsHistory() {
         insert(id("m1"), MessageStatus.RECEIVED);
 

@@ -8,6 +8,7 @@ import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Integration;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
+import io.smsbridge.jobs.Job;
 import io.smsbridge.jobs.JobStore;
 import io.smsbridge.message.MessageStatus;
 import io.smsbridge.message.MessageStore;
@@ -112,16 +113,17 @@ public final class OutboundService {
                 number.number(), contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user,
                 null, null, text, media, segments.encoding().name(), segments.parts(), integration.provider(), null,
                 MessageStatus.QUEUED);
-        List<SendJob> handOff = db.inTransaction(c -> {
+        Job job = db.inTransaction(c -> {
             Session session = conversations.lockAndGetSession(c, conversationId);
             // read the clock under the lock: decisions and timestamps follow the order of the lock
             Instant now = Instant.now();
             OutboundDecision decision = StickinessPolicy.onOutbound(session, number.stickiness(), user, now);
             conversations.apply(c, conversationId, session, decision, now);
             messages.insert(c, row, now);
-            return List.of(new SendJob(jobs.enqueueSend(c, id, org.id(), integration.id(), now), row.stored(now)));
+            return jobs.enqueueSend(c, id, org.id(), integration.id(), now);
         });
-        return new Accepted(id, MessageStatus.QUEUED.dbValue(), handOff);
+        // off the writer: the job was created at the message's own timestamp
+        return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(new SendJob(job, row.stored(job.createdAt()))));
     }
 
     private static String decorate(SmsNumber number, String text) {

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -208,6 +209,11 @@ public final class Database implements AutoCloseable {
 
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The instant a column bound with {@link #ts} reads back as: both databases round to microseconds. */
+    public static Instant asStored(Instant instant) {
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Instant instant(Object value) {

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class MessageStore {
 
         /** The message as {@link #find} reads it right after {@link #insert} at {@code now}. */
         public StoredMessage stored(Instant now) {
-            Instant at = now.plusNanos(500).truncatedTo(ChronoUnit.MICROS); // both databases round to microseconds
+            Instant at = Database.asStored(now);
             return new StoredMessage(id, organizationId, integrationId, direction, number, contact, contactKind,
                     conversationId, senderUser, orEmpty(recipients), group, content, orEmpty(mediaUrls), encoding,
                     segments, provider, providerMessageId, status, null, null, 0, null, at, at);

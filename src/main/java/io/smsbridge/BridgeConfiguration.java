@@ -2,12 +2,14 @@ package io.smsbridge;
 
 import io.smsbridge.api.ErrorResponses;
 import io.smsbridge.api.PlatformApi;
+import io.smsbridge.db.ColumnLimits;
 import io.smsbridge.db.Database;
 import io.smsbridge.db.DatabaseHealthCheck;
 import io.smsbridge.directory.DirectoryException;
 import io.smsbridge.directory.DirectoryParser;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.DirectoryStore;
+import io.smsbridge.http.HttpErrors;
 import io.smsbridge.inbound.InboundService;
 import io.smsbridge.jobs.JobDispatch;
 import io.smsbridge.jobs.JobStore;
@@ -30,6 +32,7 @@ import io.smsbridge.retry.RetryRoutePolicy;
 import io.smsbridge.stickiness.ConversationStore;
 import io.smsbridge.config.Durations;
 import io.smsbridge.status.StatusService;
+import io.smsbridge.webhook.EventLimits;
 import io.smsbridge.webhook.WebhookEndpoint;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -99,8 +102,10 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("jobStore", jobs);
         r.bind("dataSource", db.dataSource());
         r.bind("directory", directory);
-        r.bind("webhookEndpoint", new WebhookEndpoint(directory));
-        r.bind("platformApi", new PlatformApi(directory));
+        // the edges hold every field to the sizes of the columns it is stored in
+        ColumnLimits columns = ColumnLimits.read(db);
+        r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns)));
+        r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns)));
         r.bind("errorResponses", new ErrorResponses());
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
         r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, providers));
@@ -128,6 +133,10 @@ public class BridgeConfiguration implements CamelConfiguration {
         if (health != null) {
             health.register(new DatabaseHealthCheck(db));
         }
+        // what the HTTP server refuses before a route runs is answered in the routes' JSON error body
+        HttpErrors httpErrors = new HttpErrors(Long.parseLong(props.resolveProperty("camel.server.max-body-size")
+                .orElseThrow(() -> missing("camel.server.max-body-size"))));
+        context.addStartupListener((started, alreadyStarted) -> httpErrors.install(started));
         // camel-main binds its Micrometer registry while starting, when metrics are on
         context.addStartupListener((started, alreadyStarted) -> {
             Object meters = started.getRegistry().lookupByName("metricsRegistry");

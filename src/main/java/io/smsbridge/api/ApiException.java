@@ -5,11 +5,22 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String field;
 
     public ApiException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** @param field the request's field at fault, named in the answer */
+    public ApiException(int status, String code, String message, String field) {
         super(message);
         this.status = status;
         this.code = code;
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
     }
 
     public int status() {

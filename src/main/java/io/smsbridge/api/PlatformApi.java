@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsbridge.db.ColumnLimits;
 import io.smsbridge.db.Uuid7;
+import io.smsbridge.http.FieldRules;
+import io.smsbridge.http.FormFields;
+import io.smsbridge.http.MalformedRequest;
+import io.smsbridge.http.RawRequest;
+import io.smsbridge.http.StrictJson;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.Organization;
 import io.smsbridge.directory.SmsNumber;
@@ -15,6 +21,7 @@ import io.smsbridge.outbound.SendRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,19 +29,37 @@ import java.util.Map;
 public final class PlatformApi {
 
     public static final String ORGANIZATION = "organization";
+    private static final String QUERY = "rawQuery";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DirectoryService directory;
+    private final Limits limits;
 
-    public PlatformApi(DirectoryService directory) {
+    /** Column sizes the API's fields are held to. */
+    public record Limits(int number, int contact, int user) {
+        public static Limits of(ColumnLimits columns) {
+            return new Limits(columns.of("messages", "number"), columns.of("messages", "contact"),
+                    columns.of("messages", "sender_user"));
+        }
+    }
+
+    public PlatformApi(DirectoryService directory, Limits limits) {
         this.directory = directory;
+        this.limits = limits;
     }
 
     /** Finds the organization of the Bearer key (401 otherwise) and removes the key from the exchange. */
     public void authenticate(Exchange exchange) {
         Message in = exchange.getMessage();
-        String auth = in.getHeader("Authorization", String.class);
-        in.removeHeader("Authorization");
+        RawRequest raw = RawRequest.of(exchange);
+        String auth = raw.header("Authorization");
+        // the server copied query parameters (and any form fields) into headers; SQL reads only what is set below
+        in.removeHeaders("*");
+        String id = raw.pathParam("id");
+        if (id != null) {
+            in.setHeader("id", id);
+        }
+        exchange.setProperty(QUERY, raw.rawQuery());
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
             throw ApiException.unauthorized("send the organization's API key as 'Authorization: Bearer <key>'");
         }
@@ -53,13 +78,40 @@ public final class PlatformApi {
     public void messageId(Exchange exchange) {
         String id = exchange.getMessage().getHeader("id", String.class);
         if (!Uuid7.isUuid(id)) {
-            throw ApiException.notFound("no message " + id + " in this organization; message ids are the UUIDs"
+            throw ApiException.notFound("no message " + FieldRules.printable(String.valueOf(id), 64)
+                    + " in this organization; message ids are the UUIDs"
                     + " returned by POST /api/v1/messages");
         }
     }
 
+    /**
+     * The body, read once as strict JSON (400 when it is not), with every field within what the
+     * database stores and what it must be (422 otherwise, naming the field).
+     */
     public SendRequest sendRequest(Exchange exchange) {
-        return SendRequest.parse(RequestBody.text(exchange));
+        RawRequest raw = RawRequest.of(exchange);
+        JsonNode body;
+        try {
+            body = StrictJson.read(raw.body(), raw.charset());
+        } catch (MalformedRequest e) {
+            throw new ApiException(400, "bad_request", e.getMessage(), e.field());
+        }
+        SendRequest req = SendRequest.of(body);
+        try {
+            FieldRules.identifier("from", req.from(), limits.number());
+            FieldRules.identifier("to", req.to(), limits.contact());
+            FieldRules.identifier("extension", req.extension(), limits.user());
+            FieldRules.identifier("domain", req.domain(), limits.user());
+            FieldRules.length("extension@domain", req.extension() + "@" + req.domain(), limits.user());
+            FieldRules.text("content", req.text());
+            if (req.mediaUrl() != null && !req.mediaUrl().isBlank()) {
+                FieldRules.url("media_url", req.mediaUrl());
+            }
+        } catch (MalformedRequest e) {
+            String code = "media_url".equals(e.field()) ? "invalid_media_url" : "invalid_field";
+            throw new ApiException(422, code, e.getMessage(), e.field());
+        }
+        return req;
     }
 
     /** 202 with the framework's response_map shape. */
@@ -97,8 +149,16 @@ public final class PlatformApi {
     public void listFilter(Exchange exchange) {
         Message in = exchange.getMessage();
         Organization org = exchange.getProperty(ORGANIZATION, Organization.class);
-        String number = in.getHeader("number", String.class);
-        String contact = in.getHeader("contact", String.class);
+        Map<String, String> query;
+        try {
+            query = FormFields.parse(exchange.getProperty(QUERY, String.class), StandardCharsets.UTF_8, "query string");
+            FieldRules.identifier("number", query.get("number"), limits.contact());
+            FieldRules.identifier("contact", query.get("contact"), limits.contact());
+        } catch (MalformedRequest e) {
+            throw new ApiException(400, "bad_request", e.getMessage(), e.field());
+        }
+        String number = query.get("number");
+        String contact = query.get("contact");
         String country = null;
         if (number != null && !number.isBlank()) {
             SmsNumber n = findOwnNumber(org, number);

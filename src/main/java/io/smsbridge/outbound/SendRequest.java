@@ -1,7 +1,6 @@
 package io.smsbridge.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsbridge.api.ApiException;
 
 /**
@@ -10,43 +9,38 @@ import io.smsbridge.api.ApiException;
  */
 public record SendRequest(String from, String to, String extension, String domain, String text, String mediaUrl) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public static SendRequest parse(String body) {
-        JsonNode n;
-        try {
-            n = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
+    /** @param n the body, already read as strict JSON (null when empty) */
+    public static SendRequest of(JsonNode n) {
         if (n == null || !n.isObject()) {
             throw ApiException.badRequest("expected a JSON object such as {\"from\":\"+19179056077\",\"to\":\"9175550123\","
                     + "\"extension\":\"101\",\"domain\":\"acme.example\",\"content\":\"Hi\"}");
         }
         for (String field : new String[] {"from", "to", "extension"}) {
-            if (!n.hasNonNull(field) || !n.get(field).isValueNode() || n.get(field).asText().isBlank()) {
-                throw ApiException.badRequest("'" + field + "' is required");
+            String v = text(n, field, true);
+            if (v == null || v.isBlank()) {
+                throw new ApiException(400, "bad_request", "'" + field + "' is required", field);
             }
         }
-        String content = text(n, "content");
-        String media = text(n, "media_url");
-        String type = text(n, "type");
+        String content = text(n, "content", false);
+        String media = text(n, "media_url", false);
+        String type = text(n, "type", false);
         if (media == null && "file".equalsIgnoreCase(type)) {
             media = content;
-            content = text(n, "text");
+            content = text(n, "text", false);
         }
-        return new SendRequest(n.get("from").asText().trim(), n.get("to").asText().trim(),
-                n.get("extension").asText().trim(), text(n, "domain"), content, media);
+        return new SendRequest(text(n, "from", true).trim(), text(n, "to", true).trim(),
+                text(n, "extension", true).trim(), text(n, "domain", false), content, media);
     }
 
-    private static String text(JsonNode n, String field) {
+    /** A string field; numbers pass as their digits where a number is natural ({@code to}, {@code extension}). */
+    private static String text(JsonNode n, String field, boolean numberAllowed) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isValueNode()) {
-            throw ApiException.badRequest("'" + field + "' must be a string");
+        if (v.isTextual() || numberAllowed && v.isIntegralNumber()) {
+            return v.asText();
         }
-        return v.asText();
+        throw new ApiException(400, "bad_request", "'" + field + "' must be a string", field);
     }
 }

@@ -49,16 +49,14 @@ public final class DidwwWebhook {
         String to = req.param("to", "dst_addr", "destination", "SMS_DST_ADDR");
         if (from == null || to == null) {
             throw new BadPayloadException("a DIDWW inbound SMS needs the sender ('from' or 'src_addr') and our number"
-                    + " ('to' or 'dst_addr'); got parameters " + req.params().keySet().stream()
-                    .filter(k -> !k.equals("token")).sorted().toList()
-                    + ". Check the HTTP IN trunk's body template (see README)");
+                    + " ('to' or 'dst_addr'); got parameters " + req.fieldNames() + ". Check the HTTP IN trunk's body template (see README)");
         }
         String text;
         String b64 = req.param("text_b64", "data", "SMS_TEXT_BASE64_ENCODED");
         if (b64 != null) {
             text = decodeBase64(b64);
         } else if (req.has("text", "SMS_TEXT")) {
-            text = req.params().getOrDefault("text", req.params().get("SMS_TEXT"));
+            text = req.has("text") ? req.value("text") : req.value("SMS_TEXT");
         } else {
             throw new BadPayloadException("a DIDWW inbound SMS needs its text: 'data' or 'text_b64' (Base64, preferred)"
                     + " or 'text'");

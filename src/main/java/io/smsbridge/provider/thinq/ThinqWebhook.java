@@ -40,12 +40,11 @@ public final class ThinqWebhook {
         String to = req.param("to");
         if (from == null || to == null) {
             throw new BadPayloadException("a thinQ inbound message needs 'from' and 'to', a delivery confirmation"
-                    + " needs 'guid' and 'status'; got parameters " + req.params().keySet().stream()
-                    .filter(k -> !k.equals("token")).sorted().toList());
+                    + " needs 'guid' and 'status'; got parameters " + req.fieldNames());
         }
         String type = req.param("type");
         type = type == null ? "sms" : type.toLowerCase(Locale.ROOT);
-        String message = req.params().get("message");
+        String message = req.value("message");
         String text;
         List<String> media;
         if (type.equals("mms")) {
@@ -78,6 +77,10 @@ public final class ThinqWebhook {
         String send = req.param("send_status");
         String error = req.param("error");
         String raw = smpp != null ? smpp : send;
+        if (raw == null || raw.isBlank()) {
+            throw new BadPayloadException("a thinQ delivery confirmation needs a non-empty 'status' or 'send_status'"
+                    + " (for example DELIVRD)");
+        }
         String key = raw.trim().toUpperCase(Locale.ROOT);
         String dedupe = guid + '|' + key;
         String code = error != null && !error.matches("0+") ? error : null;

@@ -36,9 +36,9 @@ class DidwwWebhookTest {
     static WebhookRequest request(String fixture) throws IOException {
         String body = fixture(fixture);
         if (fixture.endsWith(".json")) {
-            return WebhookRequest.of("POST", "application/json", "token=secret", body, Map.of());
+            return WebhookRequest.parse("POST", "application/json", "token=secret", body);
         }
-        return WebhookRequest.of("POST", "application/x-www-form-urlencoded", null, body, Map.of());
+        return WebhookRequest.parse("POST", "application/x-www-form-urlencoded", null, body);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,8 +67,8 @@ class DidwwWebhookTest {
 
     @Test
     void getQueryParametersAreAnInboundSms() {
-        WebhookRequest req = WebhookRequest.of("GET", null,
-                "token=secret&uuid=q-1&from=37041654321&to=19179056077&text=hi%20there", "", Map.of());
+        WebhookRequest req = WebhookRequest.parse("GET", null,
+                "token=secret&uuid=q-1&from=37041654321&to=19179056077&text=hi%20there", "");
         InboundSms sms = ((CarrierEvent.Inbound) DidwwWebhook.parse(req, TRUNK)).sms();
         assertThat(sms.text()).isEqualTo("hi there");
         assertThat(sms.dedupeKey()).isEqualTo("q-1");
@@ -120,7 +120,7 @@ class DidwwWebhookTest {
 
     @Test
     void tokenNeverShowsInTheErrorMessage() {
-        WebhookRequest req = WebhookRequest.of("GET", null, "token=super-secret-token&foo=1", "", Map.of());
+        WebhookRequest req = WebhookRequest.parse("GET", null, "token=super-secret-token&foo=1", "");
         assertThatThrownBy(() -> DidwwWebhook.parse(req, TRUNK)).hasMessageNotContaining("super-secret");
     }
 }

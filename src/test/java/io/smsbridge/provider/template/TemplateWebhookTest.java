@@ -29,8 +29,8 @@ class TemplateWebhookTest {
         try (InputStream in = TemplateWebhookTest.class.getResourceAsStream("/fixtures/template/" + fixture)) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
-        return fixture.endsWith(".json") ? WebhookRequest.of("POST", "application/json", null, body, Map.of())
-                : WebhookRequest.of("POST", "application/x-www-form-urlencoded", null, body, Map.of());
+        return fixture.endsWith(".json") ? WebhookRequest.parse("POST", "application/json", null, body)
+                : WebhookRequest.parse("POST", "application/x-www-form-urlencoded", null, body);
     }
 
     static CarrierEvent event(String fixture) throws IOException {
@@ -122,9 +122,8 @@ class TemplateWebhookTest {
                 {'API':{'SendMessage':{'request_url':'https://a.example/s','response_map':{'id':'$messageid$'}}},
                  'Webhook':[{'event_key':'mms','event_type':'mms','request_parameters':
                    {'type':'inbound','from':'$from$','to':'$to$','text':'$text$','media':[{'url':'$url$'}]}}]}""");
-        WebhookRequest req = WebhookRequest.of("POST", "application/json", null, """
-                {"type":"inbound","from":"+1","to":"+2","text":"two","media":[{"url":"https://a/1"},{"url":"https://a/2"}]}""",
-                Map.of());
+        WebhookRequest req = WebhookRequest.parse("POST", "application/json", null, """
+                {"type":"inbound","from":"+1","to":"+2","text":"two","media":[{"url":"https://a/1"},{"url":"https://a/2"}]}""");
         InboundSms sms = ((CarrierEvent.Inbound) TemplateWebhook.event(t, req, false, NOW)).sms();
         assertThat(sms.mediaUrls()).containsExactly("https://a/1", "https://a/2");
     }
@@ -136,8 +135,8 @@ class TemplateWebhookTest {
                  'Webhook':[
                    {'event_key':'any','event_type':'messageSent','request_parameters':{'id':'$messageid$','status':'$reason$'}},
                    {'event_key':'ok','event_type':'messageDelivered','request_parameters':{'id':'$messageid$','status':'delivered'}}]}""");
-        WebhookRequest req = WebhookRequest.of("POST", "application/json", null,
-                "{\"id\":\"x\",\"status\":\"Delivered\"}", Map.of());
+        WebhookRequest req = WebhookRequest.parse("POST", "application/json", null,
+                "{\"id\":\"x\",\"status\":\"Delivered\"}");
         assertThat(((CarrierEvent.Status) TemplateWebhook.event(t, req, false, NOW)).report().status().name())
                 .isEqualTo("DELIVERED");
     }

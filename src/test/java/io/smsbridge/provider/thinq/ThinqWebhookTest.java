@@ -32,8 +32,8 @@ class ThinqWebhookTest {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         return fixture.endsWith(".json")
-                ? WebhookRequest.of("POST", "application/json", "token=x", body, Map.of())
-                : WebhookRequest.of("POST", "application/x-www-form-urlencoded", "token=x", body, Map.of());
+                ? WebhookRequest.parse("POST", "application/json", "token=x", body)
+                : WebhookRequest.parse("POST", "application/x-www-form-urlencoded", "token=x", body);
     }
 
     @ParameterizedTest(name = "{0}")

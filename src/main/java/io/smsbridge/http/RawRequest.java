@@ -26,7 +26,7 @@ import java.util.function.Function;
  * headers, where a form field can pose as a header or a query parameter (a {@code token} field as
  * the webhook token); the edges read the request from here instead.
  */
-public record RawRequest(String method, String contentType, Charset charset, String rawQuery, byte[] body,
+public record RawRequest(String method, String contentType, String rawQuery, byte[] body,
         Function<String, String> headers, Function<String, String> pathParams, Map<String, String> multipartFields) {
 
     /** The request behind the exchange of a platform-http route. */
@@ -49,14 +49,19 @@ public record RawRequest(String method, String contentType, Charset charset, Str
                 }
                 multipart = fields;
             }
-            return new RawRequest(req.method().name(), contentType, charset(contentType), req.query(),
+            return new RawRequest(req.method().name(), contentType, req.query(),
                     buffer == null ? new byte[0] : buffer.getBytes(), req::getHeader, ctx::pathParam, multipart);
         }
         // not served by Vert.x (a test's exchange, another HTTP engine): what Camel's message holds
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         return new RawRequest(in.getHeader(Exchange.HTTP_METHOD, "POST", String.class), contentType,
-                charset(contentType), in.getHeader(Exchange.HTTP_RAW_QUERY, String.class), bytes(in.getBody()),
+                in.getHeader(Exchange.HTTP_RAW_QUERY, String.class), bytes(in.getBody()),
                 name -> in.getHeader(name, String.class), name -> in.getHeader(name, String.class), Map.of());
+    }
+
+    /** The Content-Type's charset; UTF-8 when it names none. An unknown one is refused. */
+    public Charset charset() {
+        return charset(contentType);
     }
 
     public String header(String name) {
@@ -84,7 +89,6 @@ public record RawRequest(String method, String contentType, Charset charset, Str
         return mediaType(contentType).equals("multipart/form-data");
     }
 
-    /** The Content-Type's charset; UTF-8 when it names none. An unknown one is refused. */
     static Charset charset(String contentType) {
         if (contentType == null) {
             return StandardCharsets.UTF_8;

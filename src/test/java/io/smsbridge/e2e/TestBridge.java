@@ -162,6 +162,43 @@ public final class TestBridge implements AutoCloseable {
         return send(b, headers);
     }
 
+    /** Any method with a body of raw bytes (for bodies that are not valid text). */
+    public Response request(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b, headers);
+    }
+
+    /**
+     * A request written byte for byte on a socket (for what HTTP clients refuse to send: bad
+     * escapes, no Host header, broken chunks); the answer's status and body, status 0 when the
+     * server closed the connection without one.
+     */
+    public Response raw(String request) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (answer.isEmpty()) {
+                return new Response(0, "");
+            }
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            return new Response(status, bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+        } catch (IOException e) {
+            return new Response(0, "");
+        }
+    }
+
+    /** How many requests WireMock (the carriers and the platform) has been sent. */
+    public int mockRequests() {
+        return mock.getAllServeEvents().size();
+    }
+
     public Response postJson(String path, String json, String... headers) {
         return post(path, "application/json", json, headers);
     }

@@ -23,13 +23,7 @@ public final class FieldRules {
             return null;
         }
         length(field, value, max);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new MalformedRequest(field, "field '" + field + "' holds a control character (U+"
-                        + String.format("%04X", (int) c) + "); it must be printable text");
-            }
-        }
+        controls(field, value, false);
         surrogates(field, value);
         return value;
     }
@@ -39,13 +33,7 @@ public final class FieldRules {
         if (value == null) {
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) {
-                throw new MalformedRequest(field, "field '" + field + "' holds a control character (U+"
-                        + String.format("%04X", (int) c) + "); only tab and line breaks are allowed in text");
-            }
-        }
+        controls(field, value, true);
         surrogates(field, value);
         return value;
     }
@@ -92,6 +80,18 @@ public final class FieldRules {
             throw new MalformedRequest(field, "field '" + field + "' holds a NUL character");
         }
         surrogates(field, value);
+    }
+
+    private static void controls(String field, String value, boolean text) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean layout = c == '\t' || c == '\n' || c == '\r' || c == '\f';
+            if ((c < 0x20 && !(text && layout)) || c == 0x7f) {
+                throw new MalformedRequest(field, "field '" + field + "' holds a control character (U+"
+                        + String.format("%04X", (int) c) + "); " + (text ? "only tab and line breaks are allowed in"
+                        + " text" : "it must be printable text"));
+            }
+        }
     }
 
     private static void surrogates(String field, String value) {

@@ -11,13 +11,19 @@ KEY=dev-acme-key-change-me
 mkdir -p target
 log() { printf '[jbang-check] %s\n' "$*" >&2; }
 
-jbang/camel run application.properties jbang/jbang.properties routes/*.camel.yaml routes/providers/*.camel.yaml \
+# its own process group (setsid), so stopping the group stops what this script started and nothing else
+setsid jbang/camel run application.properties jbang/jbang.properties routes/*.camel.yaml routes/providers/*.camel.yaml \
     --dep=io.smsbridge:sms-bridge:0.1.0-SNAPSHOT \
     --property=camel.server.host=127.0.0.1 --property=camel.server.port=$PORT \
     --property=camel.management.port=$PORT \
     --property="db.url=jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" >"$LOG" 2>&1 &
 PID=$!
-stop() { kill "$PID" 2>/dev/null || true; pkill -f "CamelJBang.java run" 2>/dev/null || true; rm -rf "$WORK"; }
+stop() {
+    kill -TERM -- "-$PID" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
 trap stop EXIT
 
 for _ in $(seq 1 240); do   # the first run downloads Camel JBang's own dependencies

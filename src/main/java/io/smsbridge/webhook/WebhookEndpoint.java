@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The front of {@code /webhooks/{integrationId}}: finds the integration (404), checks its token in
@@ -50,9 +51,10 @@ public final class WebhookEndpoint {
             throw ApiException.notFound("no integration '" + shownId + "' takes webhooks here; check the URL pasted at"
                     + " the carrier (/webhooks/<integration id>)");
         }
+        Map<String, String> query = FormFields.parse(raw.rawQuery(), StandardCharsets.UTF_8, "query string");
         String token = raw.header("X-Webhook-Token");
         if (token == null) {
-            token = FormFields.parse(raw.rawQuery(), StandardCharsets.UTF_8, "query string").get("token");
+            token = query.get("token");
         }
         // nothing of the request stays in headers: parsers read the decoded request, and logs never see a token
         in.removeHeaders("*");
@@ -61,7 +63,7 @@ public final class WebhookEndpoint {
                     ? "missing webhook token: add ?token=<webhook-token> to the URL or send X-Webhook-Token"
                     : "wrong webhook token for integration '" + id + "'");
         }
-        WebhookRequest req = WebhookRequest.parse(raw.method(), raw.contentType(), raw.charset(), raw.rawQuery(),
+        WebhookRequest req = WebhookRequest.parse(raw.method(), raw.contentType(), raw.charset(), query,
                 raw.body(), raw.multipartFields());
         if (LOG.isDebugEnabled()) {
             LOG.debug("Webhook {}, fields {}", exchange.getProperty(RAW_REQUEST), req.fieldNames());

@@ -27,11 +27,14 @@ public record WebhookRequest(String method, String contentType, JsonNode json, M
     /** Fields that carry the token, in the query only; a body field of these names is dropped unread. */
     static final Set<String> TOKEN_FIELDS = Set.of("token", "x-webhook-token");
 
-    /** @param multipartFields the fields of a multipart/form-data body, as the HTTP server decoded them */
-    public static WebhookRequest parse(String method, String contentType, Charset charset, String rawQuery,
+    /**
+     * @param query           the query string's fields, decoded by {@link FormFields}
+     * @param multipartFields the fields of a multipart/form-data body, as the HTTP server decoded them
+     */
+    public static WebhookRequest parse(String method, String contentType, Charset charset, Map<String, String> query,
             byte[] body, Map<String, String> multipartFields) {
         Map<String, String> params = new LinkedHashMap<>();
-        FormFields.parse(rawQuery, StandardCharsets.UTF_8, "query string").forEach((k, v) -> {
+        query.forEach((k, v) -> {
             if (!isToken(k)) {
                 params.put(k, v);
             }
@@ -81,7 +84,8 @@ public record WebhookRequest(String method, String contentType, JsonNode json, M
 
     /** A JSON body or a form body as a test writes it (UTF-8). */
     public static WebhookRequest parse(String method, String contentType, String rawQuery, String body) {
-        return parse(method, contentType, StandardCharsets.UTF_8, rawQuery,
+        return parse(method, contentType, StandardCharsets.UTF_8,
+                FormFields.parse(rawQuery, StandardCharsets.UTF_8, "query string"),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 

@@ -9,6 +9,7 @@ import io.smsbridge.directory.DirectoryException;
 import io.smsbridge.directory.DirectoryParser;
 import io.smsbridge.directory.DirectoryService;
 import io.smsbridge.directory.DirectoryStore;
+import io.smsbridge.http.HookedVertx;
 import io.smsbridge.http.HttpErrors;
 import io.smsbridge.inbound.InboundService;
 import io.smsbridge.jobs.JobDispatch;
@@ -34,6 +35,7 @@ import io.smsbridge.config.Durations;
 import io.smsbridge.status.StatusService;
 import io.smsbridge.webhook.EventLimits;
 import io.smsbridge.webhook.WebhookEndpoint;
+import io.vertx.core.Vertx;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -133,9 +135,18 @@ public class BridgeConfiguration implements CamelConfiguration {
         if (health != null) {
             health.register(new DatabaseHealthCheck(db));
         }
-        // what the HTTP server refuses before a route runs is answered in the routes' JSON error body
+        // what the HTTP server refuses before a route runs is answered in the routes' JSON error body;
+        // Camel builds its HTTP server from the Vert.x instance in the registry
         HttpErrors httpErrors = new HttpErrors(Long.parseLong(props.resolveProperty("camel.server.max-body-size")
                 .orElseThrow(() -> missing("camel.server.max-body-size"))));
+        Vertx vertx = HookedVertx.wrap(Vertx.vertx(), httpErrors::prepare);
+        r.bind("vertx", vertx);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                vertx.close().toCompletionStage().toCompletableFuture().join();
+            }
+        }, true, true);
         context.addStartupListener((started, alreadyStarted) -> httpErrors.install(started));
         // camel-main binds its Micrometer registry while starting, when metrics are on
         context.addStartupListener((started, alreadyStarted) -> {

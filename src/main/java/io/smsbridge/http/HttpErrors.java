@@ -1,10 +1,25 @@
 package io.smsbridge.http;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.net.impl.ConnectionBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -12,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,11 +65,20 @@ public final class HttpErrors {
                 on(outer, routes);
             }
         }
-        for (VertxPlatformHttpServer server : context.getRegistry().findByType(VertxPlatformHttpServer.class)) {
-            if (server.getServer() != null) {
-                server.getServer().invalidRequestHandler(this::invalid);
+    }
+
+    /**
+     * What Netty refuses before any router sees it: a request line or headers it cannot parse, and a
+     * broken chunked body. Must run before the server listens (see {@link HookedVertx}).
+     */
+    public void prepare(HttpServer server) {
+        server.invalidRequestHandler(this::invalid);
+        server.connectionHandler(conn -> {
+            if (conn instanceof ConnectionBase base && base.channelHandlerContext().pipeline().get("handler") != null) {
+                base.channelHandlerContext().pipeline().addBefore("handler", "smsbridge-broken-chunk",
+                        new BrokenChunk());
             }
-        }
+        });
     }
 
     private void on(Router router, Router routes) {
@@ -123,6 +148,32 @@ public final class HttpErrors {
                 : "the request headers are too large; send fewer or shorter headers");
         LOG.info("Refused malformed HTTP request ({} {})", status, r.code());
         write(req, status, r);
+    }
+
+    /**
+     * Vert.x closes the connection without an answer when a chunk of the body cannot be decoded (a
+     * bad chunk size): this answers the JSON error first, then closes.
+     */
+    static final class BrokenChunk extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            // a request Netty could not decode is a full request too: the invalid-request handler answers it
+            if (!(msg instanceof HttpContent content) || msg instanceof HttpRequest
+                    || content.decoderResult().isSuccess()) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            ReferenceCountUtil.release(msg);
+            LOG.info("Refused HTTP request (400 bad_request): a broken chunked body");
+            byte[] body = ErrorBody.json("bad_request", "the request body could not be read (a broken chunked"
+                    + " encoding); send it again whole", null).getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                    .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     /** Decoding failures of what a client sent: Netty's codecs and the JDK's number and escape parsers. */

@@ -452,6 +452,15 @@ class HostileInputTest {
         c.add(raw("form with a bad escape, on the wire", "POST /webhooks/in-didww?token=" + DIDWW_TOKEN
                 + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + FORM + "\r\nContent-Length: 12\r\n" + conn
                 + "\r\nfrom=%zz&a=b", 400, "bad_request"));
+        // refused inside the HTTP codec, before any route: still the JSON error, not an empty answer
+        c.add(raw("broken chunk size", "POST /webhooks/in-didww?token=" + DIDWW_TOKEN + " HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: " + JSON + "\r\nTransfer-Encoding: chunked\r\n" + conn + "\r\nZZ\r\n{}\r\n0\r\n\r\n",
+                400, "bad_request"));
+        c.add(raw("garbage request line", "GARBAGE\r\n\r\n", 400, "bad_request"));
+        c.add(raw("request line of 10 KB", "GET /webhooks/in-didww?x=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n"
+                + conn + "\r\n", 414, "request_too_large"));
+        c.add(raw("headers of 20 KB", "GET /webhooks/in-didww HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\n" + conn + "\r\n", 431, "request_too_large"));
         c.add(raw("unknown method verb", "BREW /webhooks/in-didww HTTP/1.1\r\nHost: x\r\n" + conn + "\r\n", 405,
                 "method_not_allowed"));
         return c.stream();

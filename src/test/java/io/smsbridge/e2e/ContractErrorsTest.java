@@ -1,6 +1,6 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.db.Sql;
+import io.smsbridge.store.db.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

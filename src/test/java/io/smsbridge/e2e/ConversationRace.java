@@ -1,7 +1,7 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.db.Database;
-import io.smsbridge.db.Sql;
+import io.smsbridge.store.db.Database;
+import io.smsbridge.store.db.Sql;
 
 import java.util.ArrayList;
 import java.util.List;

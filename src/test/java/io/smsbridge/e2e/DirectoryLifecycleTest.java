@@ -1,6 +1,6 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.directory.DirectoryException;
+import io.smsbridge.core.directory.DirectoryException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.db.Database;
+import io.smsbridge.store.db.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.Application;
+import io.smsbridge.boot.Application;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 

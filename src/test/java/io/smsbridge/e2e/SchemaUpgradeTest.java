@@ -1,13 +1,13 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.db.Database;
-import io.smsbridge.db.DatabaseException;
-import io.smsbridge.db.Sql;
-import io.smsbridge.message.MessageStatus;
-import io.smsbridge.message.MessageStore;
-import io.smsbridge.message.StoredMessage;
-import io.smsbridge.stickiness.ConversationStore;
-import io.smsbridge.stickiness.Session;
+import io.smsbridge.store.db.Database;
+import io.smsbridge.store.db.DatabaseException;
+import io.smsbridge.store.db.Sql;
+import io.smsbridge.core.message.MessageStatus;
+import io.smsbridge.store.MessageStore;
+import io.smsbridge.core.message.StoredMessage;
+import io.smsbridge.store.ConversationStore;
+import io.smsbridge.core.stickiness.Session;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.smsbridge.Application;
-import io.smsbridge.db.Database;
-import io.smsbridge.message.MessageStatus;
-import io.smsbridge.message.ReceiptStore;
-import io.smsbridge.message.StatusReport;
+import io.smsbridge.boot.Application;
+import io.smsbridge.store.db.Database;
+import io.smsbridge.core.message.MessageStatus;
+import io.smsbridge.store.ReceiptStore;
+import io.smsbridge.core.message.StatusReport;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 

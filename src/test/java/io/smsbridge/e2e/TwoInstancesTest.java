@@ -1,7 +1,7 @@
 package io.smsbridge.e2e;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.smsbridge.db.Sql;
+import io.smsbridge.store.db.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

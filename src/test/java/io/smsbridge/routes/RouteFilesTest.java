@@ -1,7 +1,7 @@
 package io.smsbridge.routes;
 
-import io.smsbridge.BridgeConfiguration;
-import io.smsbridge.retry.RetryRoutePolicy;
+import io.smsbridge.boot.BridgeConfiguration;
+import io.smsbridge.flow.jobs.RetryRoutePolicy;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;

@@ -1,0 +1,69 @@
+package io.smsbridge.boot;
+
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts sms-bridge: Camel Main with the root application.properties (a file in the working
+ * directory overrides the defaults packed in the jar), the YAML routes of {@code routes.dir} (with
+ * an operator's copies in {@code routes.custom-dir} replacing the shipped files of the same name),
+ * and the beans of {@link BridgeConfiguration}.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    static final String PROPERTY_LOCATIONS =
+            "classpath:application.properties;optional=true,file:application.properties;optional=true";
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int code = create(Map.of()).run(args);
+        System.exit(code);
+    }
+
+    /** A configured, not yet started bridge; {@code overrides} win over every other setting. */
+    public static Main create(Map<String, String> overrides) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        overrides.forEach(main::addOverrideProperty);
+        BootSettings settings = new BootSettings(overrides);
+        settings.environmentOverrides().forEach(main::addOverrideProperty);
+        configureRoutes(main, settings);
+        main.configure().addConfiguration(BridgeConfiguration.class);
+        return main;
+    }
+
+    private static void configureRoutes(Main main, BootSettings settings) {
+        if (settings.get("camel.main.routes-include-pattern") != null) {
+            return; // the operator chose the files outright
+        }
+        Path shipped = Path.of(settings.get("routes.dir", "routes"));
+        String customDir = settings.get("routes.custom-dir");
+        Path custom = customDir == null ? null : Path.of(customDir);
+        Map<String, Path> files = RouteFiles.select(shipped, custom);
+        if (custom != null) {
+            files.forEach((rel, p) -> {
+                if (p.startsWith(custom)) {
+                    LOG.info("Route file {} from {}", rel, custom);
+                }
+            });
+        }
+        main.addOverrideProperty("camel.main.routes-include-pattern", RouteFiles.includePattern(files));
+        if (Boolean.parseBoolean(settings.get("routes.reload", "false"))) {
+            // dev mode: an edited route file is reloaded without a restart
+            main.addOverrideProperty("camel.main.routes-reload-enabled", "true");
+            main.addOverrideProperty("camel.main.routes-reload-directory",
+                    (custom != null ? custom : shipped).toString());
+            main.addOverrideProperty("camel.main.routes-reload-directory-recursive", "true");
+            main.addOverrideProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
+            // only the edited file's routes are replaced; the others keep running
+            main.addOverrideProperty("camel.main.routes-reload-remove-all-routes", "false");
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.smsbridge.edge.api;
+
+import io.smsbridge.core.refusal.Refusal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsbridge.store.db.ColumnLimits;
+import io.smsbridge.store.db.Uuid7;
+import io.smsbridge.edge.http.FieldRules;
+import io.smsbridge.carrier.FormFields;
+import io.smsbridge.carrier.MalformedRequest;
+import io.smsbridge.edge.http.RawRequest;
+import io.smsbridge.carrier.StrictJson;
+import io.smsbridge.store.directory.DirectoryService;
+import io.smsbridge.core.directory.Organization;
+import io.smsbridge.core.directory.SmsNumber;
+import io.smsbridge.core.phone.InvalidNumberException;
+import io.smsbridge.core.phone.PhoneNumbers;
+import io.smsbridge.flow.outbound.OutboundService;
+import io.smsbridge.core.message.SendRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The platform API's edges: Bearer API keys, request parsing, and the JSON the platform gets back. */
+public final class PlatformApi {
+
+    public static final String ORGANIZATION = "organization";
+    private static final String QUERY = "rawQuery";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DirectoryService directory;
+    private final Limits limits;
+
+    /** Column sizes the API's fields are held to. */
+    public record Limits(int number, int contact, int user) {
+        public static Limits of(ColumnLimits columns) {
+            return new Limits(columns.of("messages", "number"), columns.of("messages", "contact"),
+                    columns.of("messages", "sender_user"));
+        }
+    }
+
+    public PlatformApi(DirectoryService directory, Limits limits) {
+        this.directory = directory;
+        this.limits = limits;
+    }
+
+    /** Finds the organization of the Bearer key (401 otherwise) and removes the key from the exchange. */
+    public void authenticate(Exchange exchange) {
+        Message in = exchange.getMessage();
+        RawRequest raw = RawRequest.of(exchange);
+        String auth = raw.header("Authorization");
+        // the server copied query parameters (and any form fields) into headers; SQL reads only what is set below
+        in.removeHeaders("*");
+        String id = raw.pathParam("id");
+        if (id != null) {
+            in.setHeader("id", id);
+        }
+        exchange.setProperty(QUERY, raw.rawQuery());
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
+            throw Refusal.unauthorized("send the organization's API key as 'Authorization: Bearer <key>'");
+        }
+        Organization org = directory.current().organizationForApiKey(auth.substring(7).trim());
+        if (org == null) {
+            throw Refusal.unauthorized("the API key is not valid; use one listed under api-keys: in the directory");
+        }
+        exchange.setProperty(ORGANIZATION, org);
+        in.setHeader("organizationId", org.id());
+    }
+
+    /**
+     * The message id of the URL: a 404 unless it is a UUID (what every id the bridge gives out is), so
+     * no database is asked to cast anything else.
+     */
+    public void messageId(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        if (!Uuid7.isUuid(id)) {
+            throw Refusal.notFound("no message " + FieldRules.printable(String.valueOf(id), 64)
+                    + " in this organization; message ids are the UUIDs"
+                    + " returned by POST /api/v1/messages");
+        }
+    }
+
+    /**
+     * The body, read once as strict JSON (400 when it is not), with every field within what the
+     * database stores and what it must be (422 otherwise, naming the field).
+     */
+    public SendRequest sendRequest(Exchange exchange) {
+        RawRequest raw = RawRequest.of(exchange);
+        JsonNode body;
+        try {
+            body = StrictJson.read(raw.body(), raw.charset());
+        } catch (MalformedRequest e) {
+            throw new Refusal(400, "bad_request", e.getMessage(), e.field());
+        }
+        SendRequest req = SendRequest.of(body);
+        try {
+            FieldRules.identifier("from", req.from(), limits.number());
+            FieldRules.identifier("to", req.to(), limits.contact());
+            FieldRules.identifier("extension", req.extension(), limits.user());
+            FieldRules.identifier("domain", req.domain(), limits.user());
+            FieldRules.length("extension@domain", req.extension() + "@" + req.domain(), limits.user());
+            FieldRules.text("content", req.text());
+            if (req.mediaUrl() != null && !req.mediaUrl().isBlank()) {
+                FieldRules.url("media_url", req.mediaUrl());
+            }
+        } catch (MalformedRequest e) {
+            String code = "media_url".equals(e.field()) ? "invalid_media_url" : "invalid_field";
+            throw new Refusal(422, code, e.getMessage(), e.field());
+        }
+        return req;
+    }
+
+    /** 202 with the framework's response_map shape. */
+    public void accepted(Exchange exchange) {
+        OutboundService.Accepted a = exchange.getMessage().getBody(OutboundService.Accepted.class);
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        data.put("id", a.id());
+        data.put("status", a.status());
+        respond(exchange, 202, root.toString());
+    }
+
+    /** The message (header {@code message}, a camel-sql row) with its history (header {@code history}). */
+    @SuppressWarnings("unchecked")
+    public void messageView(Exchange exchange) {
+        Map<String, Object> row = exchange.getMessage().getHeader("message", Map.class);
+        if (row == null || row.isEmpty()) {
+            throw Refusal.notFound("no message " + exchange.getMessage().getHeader("id")
+                    + " in this organization");
+        }
+        List<Map<String, Object>> history = exchange.getMessage().getHeader("history", List.class);
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = toJson(row, root.putObject("data"));
+        ArrayNode h = data.putArray("history");
+        for (Map<String, Object> e : history) {
+            toJson(e, h.addObject());
+        }
+        respond(exchange, 200, root.toString());
+    }
+
+    /**
+     * Query parameters of the message list: {@code number} (ours) and {@code contact}, in any format
+     * the number's country understands.
+     */
+    public void listFilter(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Organization org = exchange.getProperty(ORGANIZATION, Organization.class);
+        Map<String, String> query;
+        try {
+            query = FormFields.parse(exchange.getProperty(QUERY, String.class), StandardCharsets.UTF_8, "query string");
+            FieldRules.identifier("number", query.get("number"), limits.contact());
+            FieldRules.identifier("contact", query.get("contact"), limits.contact());
+        } catch (MalformedRequest e) {
+            throw new Refusal(400, "bad_request", e.getMessage(), e.field());
+        }
+        String number = query.get("number");
+        String contact = query.get("contact");
+        String country = null;
+        if (number != null && !number.isBlank()) {
+            SmsNumber n = findOwnNumber(org, number);
+            in.setHeader("number", n.number());
+            country = n.country();
+        } else {
+            in.removeHeader("number");
+        }
+        if (contact != null && !contact.isBlank()) {
+            try {
+                in.setHeader("contact", typed(contact, country == null ? "US" : country));
+            } catch (InvalidNumberException e) {
+                throw Refusal.badRequest("contact: " + e.getMessage());
+            }
+        } else {
+            in.removeHeader("contact");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public void listView(Exchange exchange) {
+        List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode data = root.putArray("data");
+        for (Map<String, Object> row : rows) {
+            toJson(row, data.addObject());
+        }
+        respond(exchange, 200, root.toString());
+    }
+
+    private SmsNumber findOwnNumber(Organization org, String raw) {
+        for (SmsNumber n : directory.current().numbers().values()) {
+            if (n.organizationId().equals(org.id())) {
+                try {
+                    if (typed(raw, n.country()).equals(n.number())) {
+                        return n;
+                    }
+                } catch (InvalidNumberException ignored) {
+                    // not this one
+                }
+            }
+        }
+        throw Refusal.notFound("number " + raw + " is not one of this organization's SMS numbers");
+    }
+
+    /** A number as a person typed it: national first; short codes and sender IDs as they are. */
+    private static String typed(String raw, String region) {
+        try {
+            return PhoneNumbers.parseRecipient(raw, region).value();
+        } catch (InvalidNumberException e) {
+            return PhoneNumbers.parseSender(raw, region).value();
+        }
+    }
+
+    private static ObjectNode toJson(Map<String, Object> row, ObjectNode node) {
+        row.forEach((k, v) -> put(node, k.toLowerCase(java.util.Locale.ROOT), v));
+        for (String listField : new String[] {"recipients", "media_urls"}) {
+            JsonNode stored = node.get(listField);
+            if (stored != null && stored.isTextual()) {
+                try {
+                    node.set(listField, JSON.readTree(stored.asText()));
+                } catch (Exception ignored) {
+                    // written by the bridge as JSON; keep the text otherwise
+                }
+            }
+        }
+        return node;
+    }
+
+    private static void put(ObjectNode node, String key, Object v) {
+        if (v == null) {
+            node.putNull(key);
+        } else if (v instanceof Number n) {
+            node.put(key, n.longValue());
+        } else if (v instanceof Boolean b) {
+            node.put(key, b);
+        } else if (v instanceof java.time.OffsetDateTime t) {
+            node.put(key, t.toInstant().toString());
+        } else if (v instanceof java.sql.Timestamp t) {
+            node.put(key, t.toInstant().toString());
+        } else {
+            node.put(key, v.toString());
+        }
+    }
+
+    static void respond(Exchange exchange, int status, String json) {
+        Message m = exchange.getMessage();
+        m.removeHeaders("*");
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        m.setBody(json);
+    }
+}

@@ -1,0 +1,219 @@
+package io.smsbridge.flow.outbound;
+
+import io.smsbridge.core.message.OutboundSms;
+import io.smsbridge.core.message.SendResult;
+import io.smsbridge.store.db.Database;
+import io.smsbridge.store.db.Sql;
+import io.smsbridge.store.db.Write;
+import io.smsbridge.store.directory.DirectoryService;
+import io.smsbridge.core.directory.Integration;
+import io.smsbridge.store.Job;
+import io.smsbridge.flow.jobs.JobDispatch;
+import io.smsbridge.flow.jobs.JobExchange;
+import io.smsbridge.store.JobStore;
+import io.smsbridge.core.message.MessageStatus;
+import io.smsbridge.store.MessageStore;
+import io.smsbridge.core.message.StoredMessage;
+import io.smsbridge.carrier.Providers;
+import io.smsbridge.core.retry.CircuitBreakers;
+import io.smsbridge.core.retry.FailureClass;
+import io.smsbridge.core.retry.Outcome;
+import io.smsbridge.core.retry.RetryPolicies;
+import io.smsbridge.core.retry.RetryPolicy;
+import io.smsbridge.flow.jobs.RetryRoutePolicy;
+import io.smsbridge.flow.status.StatusService;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The carrier-send job around a provider route: takes the job, gives the provider route an
+ * {@link OutboundSms}, and records its {@link SendResult} — sending, retry later, or failed — by the
+ * provider's retry table.
+ */
+public final class CarrierSender {
+
+    public static final String PROVIDER_HEADER = "SmsBridgeProvider";
+    /** Marks a job that waits for its carrier's circuit ({@link JobStore#release} looks for it). */
+    private static final String WAITING = "waiting: ";
+    private static final Logger LOG = LoggerFactory.getLogger(CarrierSender.class);
+    /** The message as prepare read it; complete judges the result with it instead of reading it again. */
+    private static final String MESSAGE = "smsBridgeMessage";
+
+    private final Database db;
+    private final DirectoryService directory;
+    private final MessageStore messages;
+    private final JobStore jobs;
+    private final StatusService status;
+    private final RetryPolicies policies;
+    private final CircuitBreakers circuits;
+
+    public CarrierSender(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
+            StatusService status, RetryPolicies policies, CircuitBreakers circuits) {
+        this.db = db;
+        this.directory = directory;
+        this.messages = messages;
+        this.jobs = jobs;
+        this.status = status;
+        this.policies = policies;
+        this.circuits = circuits;
+    }
+
+    /** Takes the job in the body (a {@link SendJob} or a job id). Body becomes the OutboundSms. */
+    public void prepare(Exchange exchange) {
+        boolean probe = exchange.getMessage().getHeader(JobDispatch.PROBE_HEADER, false, Boolean.class);
+        SendJob handed = exchange.getMessage().getBody() instanceof SendJob s ? s : null;
+        if (handed != null) {
+            exchange.getMessage().setBody(handed.job());
+        }
+        Job job = JobExchange.claim(exchange, jobs);
+        if (job == null) {
+            return;
+        }
+        // only the job's holder changes a queued message: it is as accepted while the first lease holds
+        // (a job kept past a third of it had to renew the lease, and is read again to be safe)
+        StoredMessage m = handed != null && job == handed.job() ? handed.message()
+                : db.withConnection(c -> messages.find(c, job.messageId()));
+        Integration integration = m == null ? null : directory.current().integrations().get(m.integrationId());
+        exchange.getMessage().removeHeaders("*");
+        if (integration == null) {
+            // the integration left the directory while the message waited
+            JobExchange.skip(exchange);
+            finish(job, m, SendResult.failed(new Outcome(List.of("config"), "config",
+                    "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"), null),
+                    null);
+            return;
+        }
+        CircuitBreakers.Permit permit = probe ? null : circuits.permit(integration.id(), Instant.now());
+        if (permit != null && !permit.allowed()) {
+            JobExchange.skip(exchange);
+            defer(job, m, permit.waitUntil());
+            return;
+        }
+        exchange.setProperty(MESSAGE, m);
+        exchange.getMessage().setHeader(PROVIDER_HEADER, Providers.route(integration.provider()));
+        exchange.setProperty(RetryRoutePolicy.PROVIDER_TABLE, Providers.retryTable(integration.provider()));
+        exchange.getMessage().setBody(new OutboundSms(m.id(), integration, m.number(), m.contact(), m.senderUser(),
+                m.content(),
+                m.mediaUrls(), job.attempts()));
+    }
+
+    /** The carrier is failing: the job waits for the circuit to close, keeping its place in line. */
+    private void defer(Job job, StoredMessage m, Instant until) {
+        RetryPolicy policy = policies.forProvider(m.provider());
+        if (until.isAfter(m.createdAt().plus(policy.maxAge()))) {
+            finish(job, m, SendResult.failed(new Outcome(List.of("circuit"), "circuit",
+                    m.provider() + " kept failing until the message was too old to send"), null), null);
+            return;
+        }
+        LOG.debug("Message {} waits for {} until {}", m.id(), m.integrationId(), until);
+        db.inTransaction(c -> {
+            jobs.retryAt(c, job.id(), until, WAITING + m.provider() + " is failing (circuit open)");
+            messages.setNextAttempt(c, m.id(), until);
+            return null;
+        });
+        if (circuits.openUntil(m.integrationId()) == null) {
+            // the probe succeeded while this job was being put aside: it missed the release
+            db.inTransaction(c -> {
+                jobs.retryAt(c, job.id(), Instant.now(), WAITING + m.provider() + " is back");
+                return null;
+            });
+        }
+    }
+
+    /** The provider route could not reach the carrier (connection refused, timeout, …). */
+    public void unreachable(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        exchange.getMessage().setBody(SendResult.failed(Outcome.io(e), null));
+    }
+
+    /** Records the provider route's result, judged by the retry table the provider route named. */
+    public void complete(Exchange exchange) {
+        Job job = JobExchange.job(exchange);
+        SendResult result = exchange.getMessage().getBody(SendResult.class);
+        // only this job sends the message: what prepare read still holds for attempts, provider and age
+        StoredMessage m = exchange.getProperty(MESSAGE, StoredMessage.class);
+        RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
+        exchange.getMessage().setBody(finish(job, m, result, policy));
+    }
+
+    private void recordForCircuit(RetryPolicy policy, Outcome o, StoredMessage m, Instant now) {
+        if (policy == null || policy.classify(o) != FailureClass.TRANSIENT) {
+            circuits.succeeded(m.integrationId()); // the carrier answered: it is up
+        } else if (circuits.failed(m.integrationId(), now)) {
+            LOG.warn("Integration {} ({}) keeps failing ({}); its sends wait and are retried in order",
+                    m.integrationId(), m.provider(), o.reason());
+        }
+    }
+
+    private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
+        Instant now = Instant.now();
+        if (m == null) {
+            db.writeAll(List.of(jobs.deleteWrite(job.id())));
+            return List.of();
+        }
+        // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
+        int attempt = m.attempts() + 1;
+        if (result.isAccepted()) {
+            return sent(job, m, result.providerMessageId(), attempt, now);
+        }
+        Outcome o = result.failure();
+        // outside the transaction: group commit may run it twice, the circuit must count the failure once
+        recordForCircuit(policy, o, m, now);
+        Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
+        if (policy != null && policy.needsOperator(o)) {
+            LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
+        }
+        if (next != null) {
+            // a paused carrier: wait in line with the others, released together when it is back
+            Instant paused = circuits.openUntil(m.integrationId());
+            Instant at = paused != null ? paused : next;
+            String why = paused != null ? WAITING + o.reason() : o.reason();
+            db.inTransaction(c -> {
+                messages.setRetrying(c, m.id(), attempt, at, o.code(), o.reason(), now);
+                jobs.retryAt(c, job.id(), at, why);
+                return null;
+            });
+            if (paused == null) {
+                LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt,
+                        m.provider(), o.code(), next);
+            }
+            return List.of();
+        }
+        List<Job> handOff = db.inTransaction(c -> {
+            messages.setAttempts(c, m.id(), attempt);
+            messages.setStatus(c, m.id(), MessageStatus.FAILED, o.code(), o.reason(), now);
+            jobs.delete(c, job.id());
+            List<Job> posts = new ArrayList<>();
+            status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, posts);
+            return posts;
+        });
+        LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt, o.code(),
+                o.reason());
+        return handOff;
+    }
+
+    /**
+     * The carrier took the message: its state and the job's delete read nothing back, so they go as
+     * statements with the commit's like ones; then the status reports that overtook the carrier's answer.
+     */
+    private List<Job> sent(Job job, StoredMessage m, String carrierId, int attempt, Instant now) {
+        List<Write> writes = new ArrayList<>(messages.sending(m.id(), carrierId, attempt, now));
+        writes.add(jobs.deleteWrite(job.id()));
+        if (circuits.succeeded(m.integrationId())) {
+            int waiting = db.inTransaction(c -> {
+                Sql.updateAll(c, writes);
+                return jobs.release(c, m.integrationId(), now);
+            });
+            LOG.info("Integration {} ({}) works again; {} waiting message(s) go out oldest first",
+                    m.integrationId(), m.provider(), waiting);
+        } else {
+            db.writeAll(writes);
+        }
+        return status.applyParked(m.integrationId(), carrierId);
+    }
+}

@@ -1,0 +1,166 @@
+package io.smsbridge.flow.outbound;
+
+import io.smsbridge.core.message.SendRequest;
+import io.smsbridge.core.refusal.Refusal;
+import io.smsbridge.store.db.Database;
+import io.smsbridge.store.db.Uuid7;
+import io.smsbridge.core.directory.Directory;
+import io.smsbridge.store.directory.DirectoryService;
+import io.smsbridge.core.directory.Integration;
+import io.smsbridge.core.directory.Organization;
+import io.smsbridge.core.directory.SmsNumber;
+import io.smsbridge.store.Job;
+import io.smsbridge.store.JobStore;
+import io.smsbridge.core.message.MessageStatus;
+import io.smsbridge.store.MessageStore;
+import io.smsbridge.core.phone.Address;
+import io.smsbridge.core.phone.InvalidNumberException;
+import io.smsbridge.core.phone.PhoneNumbers;
+import io.smsbridge.carrier.Providers;
+import io.smsbridge.core.segments.SegmentCounter;
+import io.smsbridge.core.segments.Segments;
+import io.smsbridge.store.ConversationStore;
+import io.smsbridge.core.stickiness.OutboundDecision;
+import io.smsbridge.core.stickiness.Session;
+import io.smsbridge.core.stickiness.StickinessPolicy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Accepts a user's message from the platform: validates it (number, user, contact, content, size),
+ * then in one transaction applies stickiness, stores it as {@code queued} and enqueues the carrier send.
+ */
+public final class OutboundService {
+
+    /** Integration setting for pictures on carriers without MMS: {@code link} (default) or {@code reject}. */
+    public static final String MMS_FALLBACK = "mms-fallback";
+    static final String MMS_LINK = "link";
+    static final String MMS_REJECT = "reject";
+
+    private final Database db;
+    private final DirectoryService directory;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final JobStore jobs;
+    private final Providers providers;
+
+    public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
+            MessageStore messages, JobStore jobs, Providers providers) {
+        this.providers = providers;
+        this.db = db;
+        this.directory = directory;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.jobs = jobs;
+    }
+
+    /** Accepted message: its id and the job to hand to the carrier route. */
+    public record Accepted(String id, String status, List<SendJob> jobs) {
+    }
+
+    public Accepted accept(Organization org, SendRequest req) {
+        Directory dir = directory.current();
+        SmsNumber number = findNumber(dir, org, req.from());
+        String domain = req.domain() == null || req.domain().isBlank() ? org.domain()
+                : req.domain().trim().toLowerCase(Locale.ROOT);
+        String user = req.extension().toLowerCase(Locale.ROOT) + "@" + domain;
+        if (!number.isAssigned(user)) {
+            throw Refusal.forbidden("user " + user + " is not assigned to " + number.number()
+                    + "; assign it under users: in the directory");
+        }
+        Integration integration = dir.integrations().get(number.integrationId());
+
+        boolean hasMedia = req.mediaUrl() != null && !req.mediaUrl().isBlank();
+        String caption = req.text() == null ? "" : req.text();
+        if (!hasMedia && caption.isBlank()) {
+            throw Refusal.unprocessable("empty_content", "the message has no content; send text in 'content' or a"
+                    + " picture in 'media_url'");
+        }
+        String mediaUrl = hasMedia ? req.mediaUrl().trim() : null;
+        if (hasMedia && !(mediaUrl.startsWith("https://") || mediaUrl.startsWith("http://"))) {
+            throw Refusal.unprocessable("invalid_media_url", "media_url '" + mediaUrl
+                    + "' is not an http(s) URL the carrier can fetch");
+        }
+        if (hasMedia && !providers.spec(integration.provider()).supportsMms()) {
+            if (MMS_REJECT.equalsIgnoreCase(integration.setting(MMS_FALLBACK, MMS_LINK))) {
+                throw Refusal.unprocessable("mms_not_supported", "number " + number.number() + " is on "
+                        + integration.provider() + ", which cannot send pictures (mms-fallback: reject); send the"
+                        + " link as text instead");
+            }
+            // the carrier cannot carry pictures: send the link as text
+            caption = caption.isBlank() ? mediaUrl : caption + "\n" + mediaUrl;
+            hasMedia = false;
+            mediaUrl = null;
+        }
+        String text = decorate(number, caption);
+        Address contact;
+        try {
+            contact = PhoneNumbers.parseRecipient(req.to(), number.country());
+        } catch (InvalidNumberException e) {
+            throw Refusal.unprocessable("invalid_number", e.getMessage());
+        }
+        Segments segments = SegmentCounter.count(text);
+        if (segments.exceedsLimit()) {
+            throw Refusal.unprocessable("too_long", "the message needs " + segments.parts() + " SMS parts ("
+                    + segments.encoding() + "); at most " + Segments.MAX_PARTS + " are possible. Shorten it");
+        }
+
+        List<String> media = hasMedia ? List.of(mediaUrl) : null;
+        String conversationId = conversations.ensure(number.number(), contact.value());
+        String id = Uuid7.next();
+        MessageStore.NewMessage row = new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound",
+                number.number(), contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user,
+                null, null, text, media, segments.encoding().name(), segments.parts(), integration.provider(), null,
+                MessageStatus.QUEUED);
+        Job job = db.inTransaction(c -> {
+            Session session = conversations.lockAndGetSession(c, conversationId);
+            // read the clock under the lock: decisions and timestamps follow the order of the lock
+            Instant now = Instant.now();
+            OutboundDecision decision = StickinessPolicy.onOutbound(session, number.stickiness(), user, now);
+            conversations.apply(c, conversationId, session, decision, now);
+            messages.insert(c, row, now);
+            return jobs.enqueueSend(c, id, org.id(), integration.id(), now);
+        });
+        // off the writer: the job was created at the message's own timestamp
+        return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(new SendJob(job, row.stored(job.createdAt()))));
+    }
+
+    private static String decorate(SmsNumber number, String text) {
+        StringBuilder sb = new StringBuilder();
+        if (number.header() != null) {
+            sb.append(number.header()).append('\n');
+        }
+        sb.append(text);
+        if (number.footer() != null) {
+            sb.append('\n').append(number.footer());
+        }
+        return sb.toString();
+    }
+
+    /** Our number as the platform wrote it: E.164, digits, or national digits of the number's country. */
+    private static SmsNumber findNumber(Directory dir, Organization org, String from) {
+        String compact = from.replaceAll("[\\s().\\-]", "");
+        String e164 = compact.startsWith("+") ? compact : "+" + compact;
+        SmsNumber n = dir.numbers().get(e164);
+        if (n == null) {
+            for (SmsNumber candidate : dir.numbers().values()) {
+                if (candidate.organizationId().equals(org.id())) {
+                    try {
+                        if (PhoneNumbers.parseRecipient(compact, candidate.country()).value().equals(candidate.number())) {
+                            n = candidate;
+                            break;
+                        }
+                    } catch (InvalidNumberException ignored) {
+                        // not this one
+                    }
+                }
+            }
+        }
+        if (n == null || !n.organizationId().equals(org.id())) {
+            throw Refusal.notFound("number " + from + " is not one of this organization's SMS numbers");
+        }
+        return n;
+    }
+}

@@ -1,8 +1,0 @@
-package io.smsbridge.phone;
-
-/** A number that cannot be understood; the message says what was given and what is expected. */
-public class InvalidNumberException extends RuntimeException {
-    public InvalidNumberException(String message) {
-        super(message);
-    }
-}

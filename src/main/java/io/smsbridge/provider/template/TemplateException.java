@@ -1,9 +1,0 @@
-package io.smsbridge.provider.template;
-
-/** A provider template that cannot be used; the message names the file, the JSON path and the fault. */
-public final class TemplateException extends RuntimeException {
-
-    public TemplateException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,175 @@
+package io.smsbridge.store;
+
+import io.smsbridge.store.db.Database;
+import io.smsbridge.store.db.Sql;
+import io.smsbridge.store.db.Write;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The durable outbox. A job is written in the same transaction as the message it serves, already
+ * taken by this instance (state {@code running}, leased), and handed to its route at once: the fast
+ * path costs no second transaction. If that hand-off is lost (crash, full queue) the lease runs out
+ * and the poller finds the job again. Taking a job otherwise is a conditional UPDATE with a lease,
+ * so two threads or two instances never work on the same job at once.
+ */
+public final class JobStore {
+
+    private static final String DELETE = "DELETE FROM jobs WHERE id = ?";
+
+    private final Database db;
+    private final Duration lease;
+    private final String owner = "bridge-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public JobStore(Database db, Duration lease) {
+        this.db = db;
+        this.lease = lease;
+    }
+
+    /**
+     * Adds a job inside the caller's transaction, taken by this instance for the fast path: hand the
+     * returned job to its queue once the transaction has committed.
+     */
+    public Job enqueue(Connection c, JobKind kind, String messageId, String organizationId, String payload,
+            Instant now) throws SQLException {
+        return insertTaken(c, kind, messageId, organizationId, null, payload, now);
+    }
+
+    /** Adds a carrier send inside the caller's transaction, taken by this instance (see {@link #enqueue}). */
+    public Job enqueueSend(Connection c, String messageId, String organizationId, String integrationId, Instant now)
+            throws SQLException {
+        return insertTaken(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, now);
+    }
+
+    /** Adds a job the poller takes at {@code at} (a resend decided by a carrier's report). */
+    public long enqueueSendAt(Connection c, String messageId, String organizationId, String integrationId, Instant at,
+            Instant now) throws SQLException {
+        // attempts = 1 as before: this job carries a second send of the message
+        return insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, "ready", 1, at, null,
+                null, now);
+    }
+
+    private Job insertTaken(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,
+            String payload, Instant now) throws SQLException {
+        Instant until = now.plus(lease);
+        long id = insert(c, kind, messageId, organizationId, integrationId, payload, "running", 1, until, until,
+                owner, now);
+        return new Job(id, kind, messageId, organizationId, payload, 1, now, now);
+    }
+
+    private long insert(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,
+            String payload, String state, int attempts, Instant nextAttempt, Instant lockedUntil, String lockedBy,
+            Instant now) throws SQLException {
+        String sql = "INSERT INTO jobs (kind, message_id, organization_id, payload, state, attempts, next_attempt_at,"
+                + " locked_until, locked_by, created_at, updated_at, integration_id)"
+                + " VALUES (?, CAST(? AS UUID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, kind.dbValue());
+            ps.setString(2, messageId);
+            ps.setString(3, organizationId);
+            ps.setString(4, payload);
+            ps.setString(5, state);
+            ps.setInt(6, attempts);
+            ps.setObject(7, Database.ts(nextAttempt));
+            ps.setObject(8, Database.ts(lockedUntil));
+            ps.setString(9, lockedBy);
+            ps.setObject(10, Database.ts(now));
+            ps.setObject(11, Database.ts(now));
+            ps.setString(12, integrationId);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * A job handed over by the fast path is already this instance's. If it waited in its queue for
+     * a third of the lease, the lease is renewed first, so it cannot run out during the work; null if
+     * it ran out meanwhile and another instance took the job.
+     */
+    public Job keep(Job job) {
+        Instant now = Instant.now();
+        if (now.isBefore(job.leasedAt().plus(lease.dividedBy(3)))) {
+            return job;
+        }
+        int n = db.inTransaction(c -> Sql.update(c, "UPDATE jobs SET locked_until = ?, updated_at = ? WHERE id = ?"
+                + " AND state = 'running' AND locked_by = ?", now.plus(lease), now, job.id(), owner));
+        return n == 1 ? job.renewed(now) : null;
+    }
+
+    /**
+     * Takes a job for a worker (the poller's path): a retry that is due, one this instance's poller
+     * handed over, or one whose lease ran out (its instance died or lost the hand-off). Null when someone else has it or it is gone.
+     */
+    public Job claim(long id) {
+        Instant now = Instant.now();
+        return db.inTransaction(c -> {
+            int n = Sql.update(c, "UPDATE jobs SET state = 'running', locked_until = ?, locked_by = ?,"
+                            + " attempts = attempts + 1, updated_at = ? WHERE id = ? AND ("
+                            + "(state = 'ready' AND next_attempt_at <= ?)"
+                            + " OR (state = 'queued' AND locked_by = ?)"
+                            + " OR (state IN ('running', 'queued') AND locked_until < ?))",
+                    now.plus(lease), owner, now, id, now, owner, now);
+            if (n == 0) {
+                return null;
+            }
+            return Sql.one(c, "SELECT id, kind, message_id, organization_id, payload, attempts, created_at"
+                    + " FROM jobs WHERE id = ?", rs -> new Job(rs.getLong(1), JobKind.fromDb(rs.getString(2)),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                    Database.instant(rs.getObject(7, java.time.OffsetDateTime.class)), now), id);
+        });
+    }
+
+    /**
+     * The poller's step: reserves a due job for this instance's queue, so the next poll does not hand
+     * it over again while it waits there. False when it is not due any more or another instance has it.
+     */
+    public boolean handOver(long id) {
+        Instant now = Instant.now();
+        return db.withConnection(c -> Sql.update(c, "UPDATE jobs SET state = 'queued', locked_until = ?,"
+                + " locked_by = ?, updated_at = ? WHERE id = ? AND ((state = 'ready' AND next_attempt_at <= ?)"
+                + " OR (state IN ('running', 'queued') AND locked_until < ?))",
+                now.plus(lease), owner, now, id, now, now) == 1);
+    }
+
+    public void delete(Connection c, long id) throws SQLException {
+        Sql.update(c, DELETE, id);
+    }
+
+    /** {@link #delete} as a statement for {@link Database#writeAll}. */
+    public Write deleteWrite(long id) {
+        return new Write(DELETE, id);
+    }
+
+    /** Puts a job back for a later attempt. */
+    public void retryAt(Connection c, long id, Instant at, String error) throws SQLException {
+        // back to ready: only the poller takes it, once it is due
+        Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
+                + " last_error = ?, updated_at = ? WHERE id = ?", at, truncate(error), Instant.now(), id);
+    }
+
+    /** Makes every send that waits for a carrier integration's circuit due now. */
+    public int release(Connection c, String integrationId, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'ready'"
+                + " AND integration_id = ? AND last_error LIKE 'waiting:%'", now, now, integrationId);
+    }
+
+    /** Keeps a job that will not be tried again, for the operator to inspect. */
+    public void bury(Connection c, long id, String error) throws SQLException {
+        Sql.update(c, "UPDATE jobs SET state = 'dead', locked_until = NULL, locked_by = NULL, last_error = ?,"
+                + " updated_at = ? WHERE id = ?", truncate(error), Instant.now(), id);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+}

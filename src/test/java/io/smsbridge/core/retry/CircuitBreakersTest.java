@@ -1,0 +1,58 @@
+package io.smsbridge.core.retry;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CircuitBreakersTest {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    final CircuitBreakers circuits = new CircuitBreakers(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+    @Test
+    void opensAfterTheThresholdAndLetsOneProbeThrough() {
+        assertThat(circuits.failed("i", T0)).isFalse();
+        assertThat(circuits.failed("i", T0)).isFalse();
+        assertThat(circuits.failed("i", T0)).isTrue();
+        assertThat(circuits.permit("i", T0.plusSeconds(5)).waitUntil()).isEqualTo(T0.plusSeconds(10));
+        assertThat(circuits.permit("i", T0.plusSeconds(10)).allowed()).isTrue();       // the probe
+        assertThat(circuits.permit("i", T0.plusSeconds(10)).allowed()).isFalse();      // the rest wait
+        assertThat(circuits.permit("other", T0.plusSeconds(10)).allowed()).isTrue();   // per integration
+    }
+
+    @Test
+    void aFailedProbeDoublesTheWaitUpToTheMaximum() {
+        for (int i = 0; i < 3; i++) {
+            circuits.failed("i", T0);
+        }
+        circuits.permit("i", T0.plusSeconds(10));
+        assertThat(circuits.failed("i", T0.plusSeconds(10))).isTrue();
+        assertThat(circuits.permit("i", T0.plusSeconds(11)).waitUntil()).isEqualTo(T0.plusSeconds(30));
+        circuits.permit("i", T0.plusSeconds(30));
+        circuits.failed("i", T0.plusSeconds(30));
+        assertThat(circuits.permit("i", T0.plusSeconds(31)).waitUntil()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void aSuccessClosesAndSaysSo() {
+        for (int i = 0; i < 3; i++) {
+            circuits.failed("i", T0);
+        }
+        assertThat(circuits.succeeded("i")).isTrue();
+        assertThat(circuits.succeeded("i")).isFalse();
+        assertThat(circuits.permit("i", T0).allowed()).isTrue();
+    }
+
+    @Test
+    void aLostProbeIsReplaced() {
+        for (int i = 0; i < 3; i++) {
+            circuits.failed("i", T0);
+        }
+        assertThat(circuits.permit("i", T0.plusSeconds(10)).allowed()).isTrue();
+        assertThat(circuits.permit("i", T0.plusSeconds(15)).allowed()).isFalse();
+        assertThat(circuits.permit("i", T0.plusSeconds(21)).allowed()).isTrue();
+    }
+}

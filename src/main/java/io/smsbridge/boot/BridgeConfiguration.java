@@ -17,21 +17,15 @@ import io.smsbridge.store.JobStore;
 import io.smsbridge.store.MessageStore;
 import io.smsbridge.store.ReceiptStore;
 import io.smsbridge.edge.observe.DatabaseMeters;
+import io.smsbridge.carrier.Carriers;
+import io.smsbridge.flow.outbound.CarrierCalls;
 import io.smsbridge.flow.outbound.CarrierSender;
 import io.smsbridge.flow.outbound.OutboundService;
 import io.smsbridge.flow.platform.PlatformDelivery;
-import io.smsbridge.carrier.Providers;
-import io.smsbridge.carriers.didww.DidwwApi;
-import io.smsbridge.carriers.template.ProviderTemplates;
-import io.smsbridge.carriers.template.TemplateApi;
-import io.smsbridge.carriers.template.TemplateException;
-import io.smsbridge.carriers.template.TemplateWebhook;
-import io.smsbridge.carriers.thinq.ThinqApi;
 import io.smsbridge.core.retry.CircuitBreakers;
 import io.smsbridge.core.retry.RetryPolicies;
 import io.smsbridge.flow.jobs.RetryRoutePolicy;
 import io.smsbridge.store.ConversationStore;
-import io.smsbridge.core.time.Durations;
 import io.smsbridge.flow.status.StatusService;
 import io.smsbridge.edge.webhook.EventLimits;
 import io.smsbridge.edge.webhook.WebhookEndpoint;
@@ -58,14 +52,12 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
-        checkPortFree(props.resolveProperty("camel.server.host").orElse("0.0.0.0"),
-                Integer.parseInt(props.resolveProperty("camel.server.port").orElse("8080")));
-        Database db = Database.open(props.resolveProperty("db.url").orElseThrow(() -> missing("db.url")),
-                props.resolveProperty("db.user").orElse(""), props.resolveProperty("db.password").orElse(""),
-                Integer.parseInt(props.resolveProperty("db.pool-size").orElse("16")))
-                .withGroupCommit(Integer.parseInt(props.resolveProperty("db.writers").orElse("1")),
-                        Integer.parseInt(props.resolveProperty("db.batch-max").orElse("100")));
-        LOG.info("Database {}", Database.redact(props.resolveProperty("db.url").orElse("")));
+        Settings settings = new Settings(props);
+        checkPortFree(settings.require("camel.server.host"), settings.integer("camel.server.port"));
+        Database db = Database.open(settings.require("db.url"), settings.string("db.user"),
+                        settings.string("db.password"), settings.integer("db.pool-size"))
+                .withGroupCommit(settings.integer("db.writers"), settings.integer("db.batch-max"));
+        LOG.info("Database {}", Database.redact(settings.require("db.url")));
         db.migrate();
         context.addService(new ServiceSupport() {
             @Override
@@ -74,17 +66,16 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         }, true, true);
 
-        Providers providers;
+        Carriers carriers;
         try {
-            providers = new Providers(ProviderTemplates.load(
-                    Path.of(props.resolveProperty("providers.dir").orElse("providers"))));
-        } catch (TemplateException e) {
+            carriers = Carriers.discover(settings);
+        } catch (RuntimeException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             throw e;
         }
-        DirectoryService directory = new DirectoryService(
-                Path.of(props.resolveProperty("directory.file").orElse("config/directory.yaml")),
-                new DirectoryParser(context::resolvePropertyPlaceholders, providers), new DirectoryStore(db));
+        LOG.info("Carriers: {}", carriers.names());
+        DirectoryService directory = new DirectoryService(Path.of(settings.require("directory.file")),
+                new DirectoryParser(context::resolvePropertyPlaceholders, carriers), new DirectoryStore(db));
         try {
             directory.load();
         } catch (DirectoryException e) {
@@ -92,7 +83,7 @@ public class BridgeConfiguration implements CamelConfiguration {
             throw e;
         }
 
-        JobStore jobs = new JobStore(db, Durations.parse(props.resolveProperty("jobs.lease").orElse("60s")));
+        JobStore jobs = new JobStore(db, settings.duration("jobs.lease"));
         ConversationStore conversations = new ConversationStore(db);
         MessageStore messages = new MessageStore(db.isPostgres());
         ReceiptStore receipts = new ReceiptStore(db.isPostgres());
@@ -106,30 +97,27 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("directory", directory);
         // the edges hold every field to the sizes of the columns it is stored in
         ColumnLimits columns = ColumnLimits.read(db);
-        r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns)));
+        r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns), carriers));
         r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns)));
         r.bind("errorResponses", new ErrorResponses());
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
-        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, providers));
+        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers));
         r.bind("statusService", status);
-        CircuitBreakers circuits = new CircuitBreakers(
-                Integer.parseInt(props.resolveProperty("circuit.failure-threshold").orElse("5")),
-                Durations.parse(props.resolveProperty("circuit.open-for").orElse("10s")),
-                Durations.parse(props.resolveProperty("circuit.max-open-for").orElse("2m")));
+        CircuitBreakers circuits = new CircuitBreakers(settings.integer("circuit.failure-threshold"),
+                settings.duration("circuit.open-for"), settings.duration("circuit.max-open-for"));
         r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits));
+        r.bind("carrierCalls", new CarrierCalls(carriers));
         r.bind("jobDispatch", new JobDispatch(jobs, circuits));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
-        r.bind("didwwApi", new DidwwApi(props.resolveProperty("didww.base-url").orElse("https://sms-out.didww.com")));
-        r.bind("thinqApi", new ThinqApi(props.resolveProperty("thinq.base-url").orElse("https://api.thinq.com")));
-        r.bind("templateApi", new TemplateApi(providers));
-        r.bind("templateWebhook", new TemplateWebhook(providers));
 
-        // one route policy bean per retry table (retry.<name>.*): routes name the table that judges them
-        props.loadProperties(k -> k.startsWith("retry.") && k.indexOf('.', "retry.".length()) > 0)
-                .stringPropertyNames().stream()
-                .map(k -> k.substring("retry.".length(), k.indexOf('.', "retry.".length())))
-                .distinct()
-                .forEach(name -> r.bind(RetryRoutePolicy.beanName(name), new RetryRoutePolicy(name, policies)));
+        // the route policies that name the retry table judging a route's outcomes (retry.<table>.*):
+        // retry-carrier (each message by its provider's table), retry-platform, and one per carrier
+        r.bind(RetryRoutePolicy.beanName(RetryRoutePolicy.CARRIER), new RetryRoutePolicy(RetryRoutePolicy.CARRIER,
+                policies));
+        r.bind(RetryRoutePolicy.beanName(PlatformDelivery.POLICY), new RetryRoutePolicy(PlatformDelivery.POLICY,
+                policies));
+        carriers.all().forEach(c -> r.bind(RetryRoutePolicy.beanName(c.name()), new RetryRoutePolicy(c.name(),
+                policies)));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
@@ -137,8 +125,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         }
         // what the HTTP server refuses before a route runs is answered in the routes' JSON error body;
         // Camel builds its HTTP server from the Vert.x instance in the registry
-        HttpErrors httpErrors = new HttpErrors(Long.parseLong(props.resolveProperty("camel.server.max-body-size")
-                .orElseThrow(() -> missing("camel.server.max-body-size"))));
+        HttpErrors httpErrors = new HttpErrors(Long.parseLong(settings.require("camel.server.max-body-size")));
         Vertx vertx = HookedVertx.wrap(Vertx.vertx(), httpErrors::prepare);
         r.bind("vertx", vertx);
         context.addService(new ServiceSupport() {
@@ -175,7 +162,4 @@ public class BridgeConfiguration implements CamelConfiguration {
         }
     }
 
-    private static IllegalStateException missing(String key) {
-        return new IllegalStateException("setting " + key + " is missing from application.properties");
-    }
 }

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Which route files the bridge loads: every {@code *.camel.yaml} of the shipped folder and its
- * {@code providers/} sub-folder, where a file of the same relative path in the operator's custom
- * folder replaces the shipped one, and any other file there is added.
+ * Which route files the bridge loads: every {@code *.camel.yaml} of the shipped folder, where a file
+ * of the same name in the operator's custom folder replaces the shipped one, and any other file
+ * there is added.
  */
 public final class RouteFiles {
 
@@ -45,16 +45,14 @@ public final class RouteFiles {
 
     private static Map<String, Path> list(Path dir) {
         Map<String, Path> out = new TreeMap<>();
-        for (Path d : List.of(dir, dir.resolve("providers"))) {
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.list(d)) {
-                s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).forEach(p ->
-                        out.put(dir.relativize(p).toString().replace('\\', '/'), p));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + d, e);
-            }
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).forEach(p ->
+                    out.put(p.getFileName().toString(), p));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
         return out;
     }

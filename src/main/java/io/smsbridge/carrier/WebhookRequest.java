@@ -1,7 +1,10 @@
 package io.smsbridge.carrier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smsbridge.edge.http.RawRequest;
+import io.smsbridge.core.codec.FormFields;
+import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.codec.MediaTypes;
+import io.smsbridge.core.codec.StrictJson;
 import io.smsbridge.core.message.BadPayloadException;
 
 import java.nio.charset.Charset;
@@ -39,7 +42,7 @@ public record WebhookRequest(String method, String contentType, JsonNode json, M
         Map<String, String> fromBody = new LinkedHashMap<>();
         Set<String> nonScalar = new TreeSet<>();
         JsonNode json = null;
-        String media = RawRequest.mediaType(contentType);
+        String media = MediaTypes.of(contentType);
         byte[] b = body == null ? new byte[0] : body;
         if (isJson(media) || (media.isEmpty() || media.startsWith("text/")) && looksLikeJson(b)) {
             json = StrictJson.read(b, charset);

@@ -14,24 +14,20 @@ class RouteFilesTest {
 
     @Test
     void aCustomCopyReplacesTheShippedFileAndNewFilesAreAdded(@TempDir Path dir) throws Exception {
-        Path shipped = Files.createDirectories(dir.resolve("routes/providers"));
-        Files.writeString(dir.resolve("routes/outbound.camel.yaml"), "");
-        Files.writeString(dir.resolve("routes/platform.camel.yaml"), "");
-        Files.writeString(shipped.resolve("didww.camel.yaml"), "");
+        Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(dir.resolve("routes/40-api.camel.yaml"), "");
+        Files.writeString(dir.resolve("routes/30-platform.camel.yaml"), "");
         Files.writeString(dir.resolve("routes/notes.txt"), "");
-        Path custom = Files.createDirectories(dir.resolve("custom/providers"));
-        Files.writeString(dir.resolve("custom/platform.camel.yaml"), "");
-        Files.writeString(custom.resolve("didww.camel.yaml"), "");
+        Files.createDirectories(dir.resolve("custom"));
+        Files.writeString(dir.resolve("custom/30-platform.camel.yaml"), "");
         Files.writeString(dir.resolve("custom/tagging.camel.yaml"), "");
 
         Map<String, Path> files = RouteFiles.select(dir.resolve("routes"), dir.resolve("custom"));
-        assertThat(files).containsOnlyKeys("outbound.camel.yaml", "platform.camel.yaml", "providers/didww.camel.yaml",
-                "tagging.camel.yaml");
-        assertThat(files.get("outbound.camel.yaml")).isEqualTo(dir.resolve("routes/outbound.camel.yaml"));
-        assertThat(files.get("platform.camel.yaml")).isEqualTo(dir.resolve("custom/platform.camel.yaml"));
-        assertThat(files.get("providers/didww.camel.yaml")).isEqualTo(custom.resolve("didww.camel.yaml"));
+        assertThat(files).containsOnlyKeys("40-api.camel.yaml", "30-platform.camel.yaml", "tagging.camel.yaml");
+        assertThat(files.get("40-api.camel.yaml")).isEqualTo(dir.resolve("routes/40-api.camel.yaml"));
+        assertThat(files.get("30-platform.camel.yaml")).isEqualTo(dir.resolve("custom/30-platform.camel.yaml"));
         assertThat(RouteFiles.includePattern(files)).startsWith("file:").contains(",file:")
-                .doesNotContain("routes/platform.camel.yaml");
+                .doesNotContain("routes/30-platform.camel.yaml");
     }
 
     @Test

@@ -23,14 +23,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An operator's edited copy of a route file, in routes.custom-dir, replaces the shipped file: here a
- * copy of platform.camel.yaml that tags every platform post with a header.
+ * copy of 30-platform.camel.yaml that tags every platform post with a header.
  */
 class CustomRoutesTest {
 
     @Test
     void anEditedCopyOfARouteFileReplacesTheShippedOne() throws Exception {
         Path custom = Files.createDirectories(Path.of("target", "custom-routes", UUID.randomUUID().toString()));
-        String shipped = Files.readString(Path.of("routes", "platform.camel.yaml"));
+        String shipped = Files.readString(Path.of("routes", "30-platform.camel.yaml"));
         String edited = shipped.replace("""
                               - doTry:
                                   steps:
@@ -42,7 +42,7 @@ class CustomRoutesTest {
                                   steps:
                 """);
         assertThat(edited).isNotEqualTo(shipped);
-        Files.writeString(custom.resolve("platform.camel.yaml"), edited);
+        Files.writeString(custom.resolve("30-platform.camel.yaml"), edited);
 
         try (TestBridge bridge = TestBridge.start(DIRECTORY, Map.of("routes.custom-dir", custom.toString()))) {
             bridge.mock.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));

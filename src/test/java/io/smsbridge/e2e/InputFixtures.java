@@ -45,7 +45,7 @@ final class InputFixtures {
                     base-url: ${mock}/acme
                     properties: { API key: ACME_KEY, Account ID: AC42 }
                   - id: in-didww-tpl
-                    provider: template:didww-template
+                    provider: template:jsonapi-example
                     webhook-token: TPL_TOKEN
                     base-url: ${mock}/didww
                     properties: { Username: trunk-user, Password: TRUNK_PASSWORD }

@@ -66,7 +66,7 @@ class TemplateEndToEndTest {
                     password: trunk-password-9
                     base-url: ${mock}/didww
                   - id: acme-didww-tpl
-                    provider: template:didww-template
+                    provider: template:jsonapi-example
                     webhook-token: %s
                     base-url: ${mock}/didww
                     properties: { Username: trunk-user, Password: trunk-password-9 }

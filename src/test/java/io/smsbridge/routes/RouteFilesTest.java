@@ -2,6 +2,7 @@ package io.smsbridge.routes;
 
 import io.smsbridge.boot.BridgeConfiguration;
 import io.smsbridge.flow.jobs.RetryRoutePolicy;
+import io.smsbridge.carrier.Carrier;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -10,18 +11,21 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ServiceLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped route files, loaded by camel-test-main-junit5 exactly as the application loads them:
  * every flow keeps its stable route ids (operators' copies and docs refer to them), every route
- * that calls out names its retry table, and the queue consumers let a stop through quickly.
+ * that calls out names its retry table, and the queue consumers let a stop through quickly. No
+ * carrier is named here: they come from the classpath.
  */
 @CamelMainTest(
         configurationClasses = BridgeConfiguration.class,
         propertyPlaceholderLocations = "file:application.properties",
         properties = {
-                "camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:routes/providers/*.camel.yaml",
+                "camel.main.routes-include-pattern=file:routes/*.camel.yaml",
                 "camel.server.port=0",
                 "camel.server.host=127.0.0.1",
                 "camel.management.port=0",
@@ -36,16 +40,17 @@ class RouteFilesTest {
     @Test
     void everyFlowKeepsItsStableRouteIds() {
         assertThat(context.getRoutes().stream().map(Route::getRouteId)).contains(
-                "webhook-receive", "inbound-store", "status-apply", "status-parked-sweep", "api-send-message", "api-get-message",
-                "api-list-messages", "carrier-send", "platform-post", "jobs-poll", "directory-reload",
-                "didww-parse", "didww-send", "thinq-parse", "thinq-send", "sandbox-send", "sandbox-events",
-                "template-parse", "template-send");
+                "webhook-receive", "inbound-store", "platform-post", "api-send-message", "api-get-message",
+                "api-list-messages", "carrier-send", "carrier-call", "carrier-follow-up", "status-apply",
+                "status-parked-sweep", "jobs-poll", "directory-reload", "hand-off-platform", "hand-off-carrier",
+                "hand-off-follow-ups", "hand-off-due");
+        // an id Camel made up (route1) would change with the files' order
+        assertThat(context.getRoutes().stream().map(Route::getRouteId)).noneMatch(id -> id.matches("route\\d+"));
     }
 
     @Test
     void routesThatCallOutNameTheirRetryTable() {
-        for (String[] pair : new String[][] {{"didww-send", "didww"}, {"thinq-send", "thinq"},
-                {"sandbox-send", "sandbox"}, {"template-send", "template"}, {"platform-post", "platform"}}) {
+        for (String[] pair : new String[][] {{"carrier-call", RetryRoutePolicy.CARRIER}, {"platform-post", "platform"}}) {
             Route route = context.getRoute(pair[0]);
             assertThat(route.getRoutePolicyList()).as(pair[0])
                     .anyMatch(p -> p instanceof RetryRoutePolicy
@@ -54,11 +59,17 @@ class RouteFilesTest {
     }
 
     @Test
+    void aCopiedRouteCanNameTheTableOfAnyCarrierOnTheClasspath() {
+        ServiceLoader.load(Carrier.class).forEach(c -> assertThat(context.getRegistry()
+                .lookupByName(RetryRoutePolicy.beanName(c.name()))).as(c.name()).isInstanceOf(RetryRoutePolicy.class));
+    }
+
+    @Test
     void queueConsumersNoticeAStopWithinAFifthOfASecond() {
         // Camel stops routes one by one and each waits for its idle consumers' poll (1 s by default)
         assertThat(context.getRoutes().stream().map(Route::getEndpoint).filter(SedaEndpoint.class::isInstance)
                 .map(SedaEndpoint.class::cast).map(e -> e.getEndpointBaseUri() + " " + e.getPollTimeout()))
                 .containsExactlyInAnyOrder("seda://carrier-send 200", "seda://platform-post 200",
-                        "seda://sandbox-events 200");
+                        "seda://carrier-follow-up 200");
     }
 }

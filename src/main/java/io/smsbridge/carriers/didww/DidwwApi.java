@@ -3,30 +3,27 @@ package io.smsbridge.carriers.didww;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsbridge.carrier.CarrierAnswer;
+import io.smsbridge.carrier.CarrierCall;
+import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.message.OutboundSms;
-import io.smsbridge.carrier.CarrierHttp;
 import io.smsbridge.core.message.SendResult;
 import io.smsbridge.core.phone.PhoneNumbers;
 import io.smsbridge.core.retry.Outcome;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * DIDWW HTTP OUT (protocols.md §2): {@code POST {base-url}/outbound_messages}, a JSON:API document,
- * {@code application/vnd.api+json} without parameters, Basic auth with the trunk's credentials,
- * numbers as E.164 digits without '+'. Answer 201 carries the id that callbacks refer to.
+ * DIDWW HTTP OUT (docs/carriers/didww.md): {@code POST {base-url}/outbound_messages}, a JSON:API
+ * document, {@code application/vnd.api+json} without parameters, Basic auth with the trunk's
+ * credentials, numbers as E.164 digits without '+'. Answer 201 carries the id that callbacks refer to.
  */
 public final class DidwwApi {
 
     public static final String MEDIA_TYPE = "application/vnd.api+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String defaultBaseUrl;
-
-    public DidwwApi(String defaultBaseUrl) {
-        this.defaultBaseUrl = defaultBaseUrl;
+    private DidwwApi() {
     }
 
     /** The JSON:API body for one message. */
@@ -44,31 +41,23 @@ public final class DidwwApi {
         return root.toString();
     }
 
-    /** Turns the exchange's OutboundSms into the HTTP request (headers replaced, nothing else leaks). */
-    public void request(Exchange exchange) {
-        Message msg = exchange.getMessage();
-        OutboundSms sms = msg.getBody(OutboundSms.class);
-        var integration = sms.integration();
-        String base = integration.setting("base-url", defaultBaseUrl);
-        CarrierHttp.post(msg, CarrierHttp.withoutTrailingSlash(base) + "/outbound_messages", MEDIA_TYPE);
-        CarrierHttp.basicAuth(msg, integration.setting("username"), integration.setting("password"));
-        msg.setHeader(Exchange.CONTENT_TYPE, MEDIA_TYPE);
-        // bytes, so the HTTP client adds no charset parameter and encodes nothing as Latin-1
-        msg.setBody(body(sms, integration.setting("campaign-id")).getBytes(StandardCharsets.UTF_8));
+    /** The request for one message; an integration's {@code base-url} wins over the bridge's. */
+    public static CarrierCall call(OutboundSms sms, String defaultBaseUrl) {
+        Integration integration = sms.integration();
+        String base = CarrierCall.base(integration.setting("base-url", defaultBaseUrl));
+        return CarrierCall.post(base + "/outbound_messages", MEDIA_TYPE,
+                        body(sms, integration.setting("campaign-id")).getBytes(StandardCharsets.UTF_8), MEDIA_TYPE)
+                .withBasicAuth(integration.setting("username"), integration.setting("password"));
     }
 
-    /** Reads DIDWW's answer into a SendResult. */
-    public void response(Exchange exchange) {
-        CarrierHttp.answer(exchange, DidwwApi::result);
-    }
-
-    static SendResult result(int status, String body, java.time.Duration retryAfter) {
-        JsonNode json = CarrierHttp.json(body);
-        if (status >= 200 && status < 300) {
+    static SendResult result(CarrierAnswer answer) {
+        int status = answer.status();
+        JsonNode json = answer.json();
+        if (answer.isSuccess()) {
             String id = json == null ? null : json.path("data").path("id").asText(null);
             if (id == null || id.isBlank()) {
                 return SendResult.failed(Outcome.http(status, "no_id", "DIDWW answered " + status
-                        + " without data.id"), retryAfter);
+                        + " without data.id"), answer.retryAfter());
             }
             return SendResult.accepted(id);
         }
@@ -82,6 +71,6 @@ public final class DidwwApi {
             reason = detail != null ? detail : title != null ? title : reason;
         }
         // errors[].code is the API's own namespace, not a callback code_id: shown, not matched
-        return SendResult.failed(Outcome.http(status, null, reason).withCode(code), retryAfter);
+        return SendResult.failed(Outcome.http(status, null, reason).withCode(code), answer.retryAfter());
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maps DIDWW webhook requests (protocols.md §1–2) to carrier events. One URL carries both:
+ * Maps DIDWW webhook requests (docs/carriers/didww.md) to carrier events. One URL carries both:
  * a JSON:API document of type {@code outbound_message_callbacks} or {@code dlr_event} is a status
  * report; anything else with a sender, a recipient and a text is an inbound SMS (JSON, form or query
  * parameters, any of the documented key sets). Base64 text wins over plain text.

@@ -6,7 +6,7 @@ import io.smsbridge.core.phone.NumberFormat;
 import java.util.List;
 
 /**
- * A carrier described by a JSON file in the platform's JSON framework format (protocols.md §4),
+ * A carrier described by a JSON file in the platform's JSON framework format (docs/carriers/json-template.md),
  * validated by {@link TemplateParser}.
  *
  * @param id           what an integration names as {@code provider: template:<id>}

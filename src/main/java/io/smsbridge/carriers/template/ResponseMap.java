@@ -1,7 +1,7 @@
 package io.smsbridge.carriers.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smsbridge.carrier.CarrierHttp;
+import io.smsbridge.carrier.CarrierAnswer;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -30,11 +30,11 @@ public final class ResponseMap {
             return null;
         }
         if (map.isTextual()) {
-            JsonNode json = CarrierHttp.json(body);
+            JsonNode json = new CarrierAnswer(200, body, null).json();
             String whole = json != null && json.isValueNode() ? json.asText() : body.trim();
             return blankToNull(read(TemplateText.parse(map.asText()), whole, name));
         }
-        JsonNode json = CarrierHttp.json(body);
+        JsonNode json = new CarrierAnswer(200, body, null).json();
         return json == null ? null : blankToNull(find(map, json, name));
     }
 

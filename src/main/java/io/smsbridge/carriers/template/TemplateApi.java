@@ -5,13 +5,10 @@ import io.smsbridge.core.message.OutboundSms;
 import io.smsbridge.core.message.SendResult;
 import io.smsbridge.core.phone.Address;
 import io.smsbridge.core.phone.PhoneNumbers;
-import io.smsbridge.carrier.CarrierHttp;
-import io.smsbridge.carrier.Providers;
+import io.smsbridge.carrier.CarrierAnswer;
+import io.smsbridge.carrier.CarrierCall;
 import io.smsbridge.carriers.template.ProviderTemplate.ApiCall;
 import io.smsbridge.core.retry.Outcome;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.component.http.HttpMethods;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,13 +22,9 @@ import java.util.Map;
  */
 public final class TemplateApi {
 
-    static final String CALL = "smsBridgeTemplateCall";
     private static final int MAX_REASON = 200;
 
-    private final Providers providers;
-
-    public TemplateApi(Providers providers) {
-        this.providers = providers;
+    private TemplateApi() {
     }
 
     /** The placeholder values of one message: its own, then the integration's properties. */
@@ -59,15 +52,11 @@ public final class TemplateApi {
         return PhoneNumbers.format(a, t.numberFormat());
     }
 
-    /** Replaces the exchange with the carrier request, or with a failed SendResult if it cannot be made. */
-    public void request(Exchange exchange) {
-        Message msg = exchange.getMessage();
-        OutboundSms sms = msg.getBody(OutboundSms.class);
-        ProviderTemplate t = providers.template(sms.integration().provider());
+    /** The request for one message, or a failed result when the template cannot make it. */
+    public static CarrierCall call(ProviderTemplate t, OutboundSms sms) {
         if (t == null) {
-            msg.setBody(SendResult.failed(new Outcome(List.of("config"), "config", "provider "
+            return CarrierCall.done(SendResult.failed(new Outcome(List.of("config"), "config", "provider "
                     + sms.integration().provider() + " has no template (was providers/*.json changed?)"), null));
-            return;
         }
         boolean file = t.sendFile() != null && sms.mediaUrls() != null && !sms.mediaUrls().isEmpty();
         ApiCall call = file ? t.sendFile() : t.sendMessage();
@@ -76,33 +65,26 @@ public final class TemplateApi {
             req = RequestRenderer.render(call, t.auth(), values(t, sms, file)::get,
                     sms.integration().setting("base-url"));
         } catch (IllegalArgumentException e) {
-            msg.setBody(SendResult.failed(new Outcome(List.of("config"), "config", "template " + t.id() + ": "
-                    + e.getMessage()), null));
-            return;
+            return CarrierCall.done(SendResult.failed(new Outcome(List.of("config"), "config", "template " + t.id()
+                    + ": " + e.getMessage()), null));
         }
-        exchange.setProperty(CALL, file && call.responseMap() == null ? t.sendMessage() : call);
-        exchange.setProperty(CALL + "Name", t.name() != null ? t.name() : t.id());
-        msg.removeHeaders("*");
         URI uri = URI.create(req.url());
         String query = uri.getRawQuery();
-        msg.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(req.method()));
-        msg.setHeader(Exchange.HTTP_URI, query == null ? req.url() : req.url().substring(0, req.url().indexOf('?')));
-        if (query != null) {
-            msg.setHeader(Exchange.HTTP_QUERY, query);
-        }
-        req.headers().forEach(msg::setHeader);
-        if (req.body() != null) {
-            msg.setHeader(Exchange.CONTENT_TYPE, req.contentType());
-        }
-        // bytes, so the HTTP client adds no charset and re-encodes nothing
-        msg.setBody(req.body());
+        String url = query == null ? req.url() : req.url().substring(0, req.url().indexOf('?'));
+        // the answer is read with the call's response_map; a file call without one answers like a message
+        Answering answering = new Answering(file && call.responseMap() == null ? t.sendMessage() : call,
+                t.name() != null ? t.name() : t.id());
+        return new CarrierCall(req.method(), url, query, req.headers(), req.body() == null ? null : req.contentType(),
+                req.body(), answering, null);
     }
 
-    /** Reads the carrier's answer into a SendResult. */
-    public void response(Exchange exchange) {
-        ApiCall call = exchange.getProperty(CALL, ApiCall.class);
-        String name = exchange.getProperty(CALL + "Name", String.class);
-        CarrierHttp.answer(exchange, (status, body, retryAfter) -> result(call, name, status, body, retryAfter));
+    /** What reading the answer needs: the call's maps and the carrier's name for reasons. */
+    record Answering(ApiCall call, String name) {
+    }
+
+    static SendResult result(CarrierCall sent, CarrierAnswer answer) {
+        Answering a = (Answering) sent.context();
+        return result(a.call(), a.name(), answer.status(), answer.body(), answer.retryAfter());
     }
 
     static SendResult result(ApiCall call, String name, int status, String body, Duration retryAfter) {

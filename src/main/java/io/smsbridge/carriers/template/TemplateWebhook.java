@@ -10,7 +10,6 @@ import io.smsbridge.core.message.CarrierEvent;
 import io.smsbridge.core.message.InboundSms;
 import io.smsbridge.core.message.MessageStatus;
 import io.smsbridge.core.message.StatusReport;
-import io.smsbridge.carrier.Providers;
 import io.smsbridge.carriers.template.ProviderTemplate.EventType;
 import io.smsbridge.carrier.WebhookRequest;
 
@@ -28,14 +27,10 @@ public final class TemplateWebhook {
     static final Duration DEDUPE_WINDOW = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Providers providers;
-
-    public TemplateWebhook(Providers providers) {
-        this.providers = providers;
+    private TemplateWebhook() {
     }
 
-    public CarrierEvent parse(WebhookRequest req, Integration integration) {
-        ProviderTemplate t = providers.template(integration.provider());
+    public static CarrierEvent parse(ProviderTemplate t, WebhookRequest req, Integration integration) {
         if (t == null) {
             throw new BadPayloadException("provider " + integration.provider() + " has no template");
         }

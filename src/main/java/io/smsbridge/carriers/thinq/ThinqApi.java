@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.message.OutboundSms;
 import io.smsbridge.core.message.SendResult;
-import io.smsbridge.carrier.CarrierHttp;
+import io.smsbridge.carrier.CarrierAnswer;
+import io.smsbridge.carrier.CarrierCall;
 import io.smsbridge.core.retry.Outcome;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,10 +28,7 @@ public final class ThinqApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
-    private final String defaultBaseUrl;
-
-    public ThinqApi(String defaultBaseUrl) {
-        this.defaultBaseUrl = defaultBaseUrl;
+    private ThinqApi() {
     }
 
     /** thinQ's number format: 10 digits for NANP (+1), E.164 digits elsewhere. */
@@ -47,16 +47,14 @@ public final class ThinqApi {
         return body.toString();
     }
 
-    public void request(Exchange exchange) {
-        Message msg = exchange.getMessage();
-        OutboundSms sms = msg.getBody(OutboundSms.class);
+    /** SMS as JSON, MMS as multipart; an integration's {@code base-url} wins over the bridge's. */
+    public static CarrierCall call(OutboundSms sms, String defaultBaseUrl) {
         Integration integration = sms.integration();
-        String base = integration.setting("base-url", defaultBaseUrl);
+        String base = CarrierCall.base(integration.setting("base-url", defaultBaseUrl));
         boolean mms = sms.mediaUrls() != null && !sms.mediaUrls().isEmpty();
-        String url = CarrierHttp.withoutTrailingSlash(base) + "/account/" + integration.setting("account-id") + "/product/origination/"
+        String url = base + "/account/" + integration.setting("account-id") + "/product/origination/"
                 + (mms ? "mms" : "sms") + "/send";
-        CarrierHttp.post(msg, url, "application/json");
-        CarrierHttp.basicAuth(msg, integration.setting("username"), integration.setting("token"));
+        CarrierCall call;
         if (mms) {
             MultipartEntityBuilder form = MultipartEntityBuilder.create()
                     .addTextBody("from_did", did(sms.from()), TEXT)
@@ -65,29 +63,34 @@ public final class ThinqApi {
             if (sms.text() != null && !sms.text().isBlank()) {
                 form.addTextBody("message", sms.text(), TEXT);
             }
-            msg.setBody(form.build());
+            HttpEntity entity = form.build();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                entity.writeTo(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // writing to memory
+            }
+            call = CarrierCall.post(url, entity.getContentType(), bytes.toByteArray(), "application/json");
         } else {
-            msg.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            msg.setBody(smsBody(sms).getBytes(StandardCharsets.UTF_8));
+            call = CarrierCall.post(url, "application/json", smsBody(sms).getBytes(StandardCharsets.UTF_8),
+                    "application/json");
         }
+        return call.withBasicAuth(integration.setting("username"), integration.setting("token"));
     }
 
-    public void response(Exchange exchange) {
-        CarrierHttp.answer(exchange, ThinqApi::result);
-    }
-
-    static SendResult result(int status, String body, java.time.Duration retryAfter) {
-        JsonNode json = CarrierHttp.json(body);
-        if (status >= 200 && status < 300) {
+    static SendResult result(CarrierAnswer answer) {
+        int status = answer.status();
+        JsonNode json = answer.json();
+        if (answer.isSuccess()) {
             String guid = json == null ? null : json.path("guid").asText(null);
             if (guid == null || guid.isBlank()) {
                 return SendResult.failed(Outcome.http(status, "no_guid", "thinQ answered " + status + " without a guid"
-                        + reasonSuffix(json)), retryAfter);
+                        + reasonSuffix(json)), answer.retryAfter());
             }
             return SendResult.accepted(guid);
         }
         String reason = "thinQ answered HTTP " + status + reasonSuffix(json);
-        return SendResult.failed(Outcome.http(status, null, reason), retryAfter);
+        return SendResult.failed(Outcome.http(status, null, reason), answer.retryAfter());
     }
 
     private static String reasonSuffix(JsonNode json) {

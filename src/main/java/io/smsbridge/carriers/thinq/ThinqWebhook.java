@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maps thinQ (Commio) webhook requests (protocols.md §3), form or JSON. Operators paste one URL as
+ * Maps thinQ (Commio) webhook requests (docs/carriers/thinq.md), form or JSON. Operators paste one URL as
  * both the Inbound Message URL and the Delivery Confirmation URL, so the fields decide: {@code guid}
  * with {@code status} / {@code send_status} is a delivery confirmation; {@code from}, {@code to} and
  * {@code message} make an inbound SMS, or an MMS when {@code type} is {@code mms}.

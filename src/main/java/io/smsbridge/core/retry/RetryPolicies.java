@@ -1,16 +1,20 @@
 package io.smsbridge.core.retry;
 
-import io.smsbridge.carrier.Providers;
+import io.smsbridge.core.directory.ProviderName;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The retry tables by name, read from configuration on first use. A table with a dotted name
- * ({@code template.acme-sms}) takes every key it does not set from its parent ({@code template}).
+ * The retry tables by name, read from configuration on first use. A table takes every key it does
+ * not set from its parent ({@code template.acme-sms} from {@code template}), and the top table from
+ * {@code retry.default.*}: a carrier needs no table of its own.
  */
 public final class RetryPolicies {
+
+    /** The table every other one inherits from. */
+    public static final String DEFAULT = "default";
 
     private final UnaryOperator<String> properties;
     private final Map<String, RetryPolicy> cache = new ConcurrentHashMap<>();
@@ -25,10 +29,10 @@ public final class RetryPolicies {
 
     /** The table that judges a provider's outcomes. */
     public RetryPolicy forProvider(String provider) {
-        return get(Providers.retryTable(provider));
+        return get(ProviderName.retryTable(provider));
     }
 
-    /** {@code retry.a.b.key}, else {@code retry.a.key}. */
+    /** {@code retry.a.b.key}, else {@code retry.a.key}, else {@code retry.default.key}. */
     private String inherited(String key) {
         String v = properties.apply(key);
         String rest = key.substring("retry.".length());
@@ -43,6 +47,6 @@ public final class RetryPolicies {
             keyDot = parentDot;
             v = properties.apply("retry." + rest);
         }
-        return v;
+        return v != null ? v : properties.apply("retry." + DEFAULT + key.substring(key.lastIndexOf('.')));
     }
 }

@@ -97,21 +97,26 @@ public record RetryPolicy(String name, Set<String> transients, Set<String> perma
                     keys(lookup.apply(p + "transient")),
                     keys(lookup.apply(p + "permanent")),
                     keys(lookup.apply(p + "alert")),
-                    FailureClass.valueOf(value(lookup, p + "default", "permanent").toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(value(lookup, p + "max-attempts", "10")),
+                    FailureClass.valueOf(value(lookup, p + "default").toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(value(lookup, p + "max-attempts")),
                     caps(lookup.apply(p + "max-attempts-for")),
-                    Durations.parse(value(lookup, p + "max-age", "1h")),
-                    Durations.parse(value(lookup, p + "backoff", "5s")),
-                    Durations.parse(value(lookup, p + "max-backoff", "10m")));
+                    Durations.parse(value(lookup, p + "max-age")),
+                    Durations.parse(value(lookup, p + "backoff")),
+                    Durations.parse(value(lookup, p + "max-backoff")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("retry policy '" + name + "' in application.properties is invalid: "
                     + e.getMessage(), e);
         }
     }
 
-    private static String value(UnaryOperator<String> lookup, String key, String fallback) {
+    /** Every table inherits from retry.default.*, which application.properties sets in full. */
+    private static String value(UnaryOperator<String> lookup, String key) {
         String v = lookup.apply(key);
-        return v == null || v.isBlank() ? fallback : v.trim();
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(key + " is not set, nor inherited from retry.default."
+                    + key.substring(key.lastIndexOf('.') + 1));
+        }
+        return v.trim();
     }
 
     private static Set<String> keys(String list) {

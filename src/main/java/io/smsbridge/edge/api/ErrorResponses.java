@@ -3,7 +3,7 @@ package io.smsbridge.edge.api;
 import io.smsbridge.core.refusal.Refusal;
 import io.smsbridge.store.db.DatabaseException;
 import io.smsbridge.edge.http.ErrorBody;
-import io.smsbridge.carrier.MalformedRequest;
+import io.smsbridge.core.codec.MalformedRequest;
 import io.smsbridge.core.message.BadPayloadException;
 import io.smsbridge.edge.webhook.WebhookEndpoint;
 import org.apache.camel.Exchange;

@@ -1,6 +1,7 @@
 package io.smsbridge.edge.http;
 
-import io.smsbridge.carrier.PercentEncoding;
+import io.smsbridge.core.codec.FieldRules;
+import io.smsbridge.core.codec.PercentEncoding;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

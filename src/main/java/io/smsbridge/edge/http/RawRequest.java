@@ -1,6 +1,9 @@
 package io.smsbridge.edge.http;
 
-import io.smsbridge.carrier.MalformedRequest;
+import io.smsbridge.core.codec.FieldRules;
+import io.smsbridge.core.codec.MediaTypes;
+
+import io.smsbridge.core.codec.MalformedRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -79,11 +82,7 @@ public record RawRequest(String method, String contentType, String rawQuery, byt
     }
 
     public static String mediaType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return MediaTypes.of(contentType);
     }
 
     static boolean isMultipart(String contentType) {

@@ -5,12 +5,11 @@ import io.smsbridge.core.refusal.Refusal;
 import io.smsbridge.core.secret.Hashes;
 import io.smsbridge.store.directory.DirectoryService;
 import io.smsbridge.core.directory.Integration;
-import io.smsbridge.edge.http.FieldRules;
-import io.smsbridge.carrier.FormFields;
+import io.smsbridge.core.codec.FieldRules;
+import io.smsbridge.core.codec.FormFields;
 import io.smsbridge.edge.http.RawRequest;
 import io.smsbridge.core.message.CarrierEvent;
-import io.smsbridge.flow.outbound.CarrierSender;
-import io.smsbridge.carrier.Providers;
+import io.smsbridge.carrier.Carriers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -21,8 +20,7 @@ import java.util.Map;
  * The front of {@code /webhooks/{integrationId}}: finds the integration (404), checks its token in
  * the {@code token} query parameter or the {@code X-Webhook-Token} header in constant time (401; a
  * form field never authenticates), drops every header from the exchange, and decodes the body once
- * into a {@link WebhookRequest}. After the provider's parser, {@link #check} holds the event to the
- * limits of what can be stored.
+ * into a {@link WebhookRequest}; {@link #parse} hands it to the integration's carrier.
  */
 public final class WebhookEndpoint {
 
@@ -33,10 +31,12 @@ public final class WebhookEndpoint {
 
     private final DirectoryService directory;
     private final EventLimits limits;
+    private final Carriers carriers;
 
-    public WebhookEndpoint(DirectoryService directory, EventLimits limits) {
+    public WebhookEndpoint(DirectoryService directory, EventLimits limits, Carriers carriers) {
         this.directory = directory;
         this.limits = limits;
+        this.carriers = carriers;
     }
 
     public void authenticate(Exchange exchange) {
@@ -70,12 +70,14 @@ public final class WebhookEndpoint {
             LOG.debug("Webhook {}, fields {}", exchange.getProperty(RAW_REQUEST), req.fieldNames());
         }
         exchange.setProperty(INTEGRATION, integration);
-        in.setHeader(CarrierSender.PROVIDER_HEADER, Providers.route(integration.provider()));
         in.setBody(req);
     }
 
-    /** The provider's event, refused (400) when a field would not fit its column or is not what it must be. */
-    public CarrierEvent check(CarrierEvent event) {
-        return limits.check(event);
+    /**
+     * The integration's carrier reads the request into an event, refused (400) when a field would not
+     * fit its column or is not what it must be.
+     */
+    public CarrierEvent parse(WebhookRequest request, Integration integration) {
+        return limits.check(carriers.forProvider(integration.provider()).parse(request, integration));
     }
 }

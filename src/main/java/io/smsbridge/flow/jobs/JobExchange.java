@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 
 /**
  * How a job travels through its route: the queue delivers the job itself (fast path: already taken
- * in the transaction that created it) or its id (from the poller); whoever takes it sets property
+ * in the transaction that created it) or the poller's {@link JobDispatch.Admitted}; whoever takes it sets property
  * {@code claimed} (the routes filter on it) and keeps the job on the exchange.
  */
 public final class JobExchange {
@@ -17,10 +17,15 @@ public final class JobExchange {
     private JobExchange() {
     }
 
-    /** Takes the job in the body (a job or its id); null (and claimed=false) when another worker has it. */
+    /**
+     * Takes the job in the body (a job, or one the poller admitted); null (and claimed=false) when
+     * another worker has it.
+     */
     public static Job claim(Exchange exchange, JobStore jobs) {
         Object body = exchange.getMessage().getBody();
-        Job job = body instanceof Job taken ? jobs.keep(taken) : jobs.claim(exchange.getMessage().getBody(Long.class));
+        Job job = body instanceof Job taken ? jobs.keep(taken)
+                : body instanceof JobDispatch.Admitted a ? jobs.claim(a.id())
+                : jobs.claim(exchange.getMessage().getBody(Long.class));
         exchange.setProperty(CLAIMED, job != null);
         exchange.setProperty(JOB, job);
         return job;

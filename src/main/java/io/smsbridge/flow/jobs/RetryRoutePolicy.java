@@ -7,11 +7,10 @@ import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 
 /**
- * The route policy a provider route (or the platform route) names to say which retry table judges
- * its outcomes: {@code routePolicy: retry-didww}. One bean {@code retry-<name>} exists for every
- * {@code retry.<name>.*} table in configuration; a copied route can name another table. A route
- * that serves several providers (the template route) names the parent table; each message is then
- * judged by its provider's own table under it ({@code retry.template.<id>.*}).
+ * The route policy a sending route names to say which retry table judges its outcomes:
+ * {@code routePolicy: retry-platform}. {@code retry-carrier} judges each message by its provider's
+ * table ({@code retry.<provider>.*}); {@code retry-<carrier>} by that carrier's table, and a
+ * provider under it ({@code template:acme-sms}) by its own table under it ({@code retry.template.acme-sms.*}).
  */
 public final class RetryRoutePolicy extends RoutePolicySupport {
 
@@ -27,6 +26,9 @@ public final class RetryRoutePolicy extends RoutePolicySupport {
         this.policies = policies;
     }
 
+    /** The bean {@code retry-carrier}: each message by its own provider's table. */
+    public static final String CARRIER = "carrier";
+
     public static String beanName(String table) {
         return "retry-" + table;
     }
@@ -34,7 +36,7 @@ public final class RetryRoutePolicy extends RoutePolicySupport {
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
         String own = exchange.getProperty(PROVIDER_TABLE, String.class);
-        boolean child = own != null && own.startsWith(table + ".");
+        boolean child = own != null && (table.equals(CARRIER) || own.startsWith(table + "."));
         exchange.setProperty(PROPERTY, policies.get(child ? own : table));
     }
 

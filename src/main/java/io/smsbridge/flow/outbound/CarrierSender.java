@@ -8,13 +8,14 @@ import io.smsbridge.store.db.Write;
 import io.smsbridge.store.directory.DirectoryService;
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.store.Job;
+import io.smsbridge.flow.jobs.HandOff;
 import io.smsbridge.flow.jobs.JobDispatch;
 import io.smsbridge.flow.jobs.JobExchange;
 import io.smsbridge.store.JobStore;
 import io.smsbridge.core.message.MessageStatus;
 import io.smsbridge.store.MessageStore;
 import io.smsbridge.core.message.StoredMessage;
-import io.smsbridge.carrier.Providers;
+import io.smsbridge.core.directory.ProviderName;
 import io.smsbridge.core.retry.CircuitBreakers;
 import io.smsbridge.core.retry.FailureClass;
 import io.smsbridge.core.retry.Outcome;
@@ -37,7 +38,6 @@ import java.util.List;
  */
 public final class CarrierSender {
 
-    public static final String PROVIDER_HEADER = "SmsBridgeProvider";
     /** Marks a job that waits for its carrier's circuit ({@link JobStore#release} looks for it). */
     private static final String WAITING = "waiting: ";
     private static final Logger LOG = LoggerFactory.getLogger(CarrierSender.class);
@@ -65,7 +65,7 @@ public final class CarrierSender {
 
     /** Takes the job in the body (a {@link SendJob} or a job id). Body becomes the OutboundSms. */
     public void prepare(Exchange exchange) {
-        boolean probe = exchange.getMessage().getHeader(JobDispatch.PROBE_HEADER, false, Boolean.class);
+        boolean probe = exchange.getMessage().getBody() instanceof JobDispatch.Admitted a && a.probe();
         SendJob handed = exchange.getMessage().getBody() instanceof SendJob s ? s : null;
         if (handed != null) {
             exchange.getMessage().setBody(handed.job());
@@ -95,8 +95,7 @@ public final class CarrierSender {
             return;
         }
         exchange.setProperty(MESSAGE, m);
-        exchange.getMessage().setHeader(PROVIDER_HEADER, Providers.route(integration.provider()));
-        exchange.setProperty(RetryRoutePolicy.PROVIDER_TABLE, Providers.retryTable(integration.provider()));
+        exchange.setProperty(RetryRoutePolicy.PROVIDER_TABLE, ProviderName.retryTable(integration.provider()));
         exchange.getMessage().setBody(new OutboundSms(m.id(), integration, m.number(), m.contact(), m.senderUser(),
                 m.content(),
                 m.mediaUrls(), job.attempts()));
@@ -138,7 +137,7 @@ public final class CarrierSender {
         // only this job sends the message: what prepare read still holds for attempts, provider and age
         StoredMessage m = exchange.getProperty(MESSAGE, StoredMessage.class);
         RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
-        exchange.getMessage().setBody(finish(job, m, result, policy));
+        exchange.getMessage().setBody(new HandOff(finish(job, m, result, policy)));
     }
 
     private void recordForCircuit(RetryPolicy policy, Outcome o, StoredMessage m, Instant now) {

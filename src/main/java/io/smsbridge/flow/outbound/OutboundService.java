@@ -16,7 +16,7 @@ import io.smsbridge.store.MessageStore;
 import io.smsbridge.core.phone.Address;
 import io.smsbridge.core.phone.InvalidNumberException;
 import io.smsbridge.core.phone.PhoneNumbers;
-import io.smsbridge.carrier.Providers;
+import io.smsbridge.core.directory.ProviderCatalog;
 import io.smsbridge.core.segments.SegmentCounter;
 import io.smsbridge.core.segments.Segments;
 import io.smsbridge.store.ConversationStore;
@@ -44,10 +44,10 @@ public final class OutboundService {
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final JobStore jobs;
-    private final Providers providers;
+    private final ProviderCatalog providers;
 
     public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
-            MessageStore messages, JobStore jobs, Providers providers) {
+            MessageStore messages, JobStore jobs, ProviderCatalog providers) {
         this.providers = providers;
         this.db = db;
         this.directory = directory;

@@ -1,5 +1,7 @@
 package io.smsbridge.flow.status;
 
+import io.smsbridge.flow.jobs.HandOff;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsbridge.store.db.Database;
@@ -107,7 +109,7 @@ public final class StatusService {
      * the look; without this those reports would stay parked. Run on a timer: almost always it is one
      * indexed read per integration that finds nothing.
      */
-    public List<Job> sweepParked() {
+    public HandOff sweepParked() {
         List<Job> handOff = new ArrayList<>();
         int found = 0;
         for (String integrationId : directory.current().integrations().keySet()) {
@@ -122,7 +124,7 @@ public final class StatusService {
             // rarely the sweep ran between a commit and its own look, which then finds nothing
             LOG.info("Applied the parked status reports of {} message(s) that waited for the sweep", found);
         }
-        return handOff;
+        return new HandOff(handOff);
     }
 
     /** Applies the parked reports of this carrier id if its message has the id; nothing otherwise. */

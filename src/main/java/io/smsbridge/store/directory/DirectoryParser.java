@@ -12,8 +12,8 @@ import io.smsbridge.core.phone.InvalidNumberException;
 import io.smsbridge.core.phone.NumberFormat;
 import io.smsbridge.core.phone.PhoneNumbers;
 import io.smsbridge.core.directory.ProviderSpec;
-import io.smsbridge.carrier.Providers;
-import io.smsbridge.carriers.template.ProviderTemplate;
+import io.smsbridge.core.directory.ProviderCatalog;
+import io.smsbridge.core.directory.ProviderName;
 import io.smsbridge.core.stickiness.Stickiness;
 
 import java.net.URI;
@@ -37,13 +37,13 @@ public final class DirectoryParser {
     private static final Set<String> INTEGRATION_FIELDS = Set.of("id", "provider", "webhook-token", "properties");
 
     private final UnaryOperator<String> placeholders;
-    private final Providers providers;
+    private final ProviderCatalog providers;
 
     /**
      * @param placeholders resolves {@code {{env:NAME}}} and other property placeholders in a value
      * @param providers    the providers integrations may name (built-in and templates)
      */
-    public DirectoryParser(UnaryOperator<String> placeholders, Providers providers) {
+    public DirectoryParser(UnaryOperator<String> placeholders, ProviderCatalog providers) {
         this.placeholders = placeholders;
         this.providers = providers;
     }
@@ -134,14 +134,12 @@ public final class DirectoryParser {
     private Integration parseIntegration(JsonNode node, String orgId, String path) {
         String id = requireId(node, path);
         String provider = required(node, "provider", path);
-        // built-in names are case-insensitive, template ids are as the template's file writes them
-        provider = Providers.isTemplate(provider.toLowerCase(Locale.ROOT))
-                ? Providers.TEMPLATE_PREFIX + provider.substring(Providers.TEMPLATE_PREFIX.length()).trim()
-                : provider.toLowerCase(Locale.ROOT);
+        // carrier names are case-insensitive, variants (template ids) are as their files write them
+        provider = ProviderName.normalize(provider);
         ProviderSpec spec = providers.spec(provider);
         if (spec == null) {
             throw error(path + ".provider", "unknown provider '" + provider + "'; known: "
-                    + String.join(", ", providers.names()) + (Providers.isTemplate(provider)
+                    + String.join(", ", providers.names()) + (provider.startsWith("template:")
                     ? " (a template is a providers/<id>.json file, read at start-up)" : ""));
         }
         String token = optional(node, "webhook-token", path);
@@ -160,7 +158,7 @@ public final class DirectoryParser {
                 settings.put(e.getKey(), resolve(e.getValue().asText(), path + "." + e.getKey()));
             }
         }
-        settings.putAll(properties(node.path("properties"), providers.template(provider), provider, path));
+        settings.putAll(properties(node.path("properties"), spec, path));
         for (String required : spec.requiredSettings()) {
             String v = settings.get(required);
             if (v == null || v.isBlank()) {
@@ -179,9 +177,10 @@ public final class DirectoryParser {
     }
 
     /** A template integration's {@code properties:} (label: value), stored as {@code properties.<label>}. */
-    private Map<String, String> properties(JsonNode node, ProviderTemplate template, String provider, String path) {
+    private Map<String, String> properties(JsonNode node, ProviderSpec spec, String path) {
         boolean given = !node.isMissingNode() && !node.isNull();
-        if (template == null) {
+        String provider = spec.name();
+        if (spec.properties() == null) {
             if (given) {
                 throw error(path + ".properties", "only template providers take properties; " + provider
                         + " takes its settings as keys of the integration");
@@ -196,9 +195,9 @@ public final class DirectoryParser {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String p = path + ".properties." + e.getKey();
-                if (!template.properties().contains(e.getKey())) {
-                    throw error(p, "template " + template.id() + " has no property '" + e.getKey() + "' (its"
-                            + " properties: " + template.properties() + ")");
+                if (!spec.properties().contains(e.getKey())) {
+                    throw error(p, provider.replace(':', ' ') + " has no property '" + e.getKey() + "' (its"
+                            + " properties: " + spec.properties() + ")");
                 }
                 if (!e.getValue().isValueNode()) {
                     throw error(p, "expected a single value");
@@ -210,10 +209,10 @@ public final class DirectoryParser {
                 out.put(Integration.PROPERTY_PREFIX + e.getKey(), v);
             }
         }
-        for (String label : template.properties()) {
+        for (String label : spec.properties()) {
             String v = out.get(Integration.PROPERTY_PREFIX + label);
             if (v == null || v.isBlank()) {
-                throw error(path + ".properties." + label, "missing: template " + template.id() + " needs it");
+                throw error(path + ".properties." + label, "missing: " + provider.replace(':', ' ') + " needs it");
             }
         }
         return out;

@@ -40,7 +40,7 @@ class DidwwApiTest {
 
     @Test
     void createdAnswerGivesTheCarrierId() {
-        SendResult r = DidwwApi.result(201, "{\"data\":{\"type\":\"outbound_messages\",\"id\":\"abc-1\"}}", null);
+        SendResult r = DidwwApi.result(new io.smsbridge.carrier.CarrierAnswer(201, "{\"data\":{\"type\":\"outbound_messages\",\"id\":\"abc-1\"}}", null));
         assertThat(r.isAccepted()).isTrue();
         assertThat(r.providerMessageId()).isEqualTo("abc-1");
     }
@@ -53,7 +53,7 @@ class DidwwApiTest {
             201 | {"data":{}}                                                                                    | code.no_id,http.201,http.2xx | DIDWW answered 201 without data.id
             """)
     void failuresCarryTheCarriersWords(int status, String body, String keys, String reason) {
-        SendResult r = DidwwApi.result(status, body, Duration.ofSeconds(3));
+        SendResult r = DidwwApi.result(new io.smsbridge.carrier.CarrierAnswer(status, body, Duration.ofSeconds(3)));
         assertThat(r.isAccepted()).isFalse();
         assertThat(r.failure().keys()).containsExactly(keys.split(","));
         assertThat(r.failure().reason()).isEqualTo(reason);

@@ -137,7 +137,7 @@ class RequestRendererTest {
 
     @Test
     void baseUrlReplacesSchemeHostAndPortAndKeepsThePath() {
-        ProviderTemplate t = Templates.shipped("didww-template");
+        ProviderTemplate t = Templates.shipped("jsonapi-example");
         RenderedRequest r = sendMessage(t, Map.of("Username", "u", "Password", "p"), "x", "http://127.0.0.1:9999/didww/");
         assertThat(r.url()).isEqualTo("http://127.0.0.1:9999/didww/outbound_messages");
     }
@@ -153,7 +153,7 @@ class RequestRendererTest {
 
     @Test
     void numbersFollowTheTemplatesNumberFormat() throws Exception {
-        ProviderTemplate t = Templates.shipped("didww-template");
+        ProviderTemplate t = Templates.shipped("jsonapi-example");
         RenderedRequest r = sendMessage(t, Map.of("Username", "u", "Password", "p"), "Hi", null);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.at("/data/attributes/source").asText()).isEqualTo("19179056077");

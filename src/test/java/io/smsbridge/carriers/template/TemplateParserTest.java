@@ -20,13 +20,13 @@ class TemplateParserTest {
 
     @Test
     void shippedTemplatesLoad() {
-        assertThat(Templates.SHIPPED.ids()).contains("acme-sms", "didww-template");
+        assertThat(Templates.SHIPPED.ids()).contains("acme-sms", "jsonapi-example");
         ProviderTemplate acme = Templates.shipped("acme-sms");
         assertThat(acme.properties()).containsExactly("API key", "Account ID");
         assertThat(acme.supportsMms()).isTrue();
         assertThat(acme.webhooks()).extracting(ProviderTemplate.WebhookEvent::type)
                 .containsExactly(EventType.MESSAGE, EventType.MMS, EventType.DELIVERED, EventType.FAILED);
-        ProviderTemplate didww = Templates.shipped("didww-template");
+        ProviderTemplate didww = Templates.shipped("jsonapi-example");
         assertThat(didww.numberFormat()).isEqualTo(NumberFormat.E164_NO_PLUS);
         assertThat(didww.supportsMms()).isFalse();
         assertThat(didww.webhooks()).hasSize(7); // object form

@@ -43,7 +43,7 @@ class TemplateWebhookTest {
             acme-sms/message.json             | +37041654321 | +19179056077 | in-1   | <none>
             acme-sms/message-no-id.json       | +37041654321 | +19179056077 | <none> | <none>
             acme-sms/file.json                | +37041654321 | +19179056077 | in-2   | https://cdn.example/a.jpg
-            didww-template/message-form.txt   | 37041654321  | 19179056077  | d-1    | <none>
+            jsonapi-example/message-form.txt   | 37041654321  | 19179056077  | d-1    | <none>
             """)
     void inboundMessages(String fixture, String from, String to, String id, String url) throws IOException {
         CarrierEvent e = event(fixture);
@@ -60,7 +60,7 @@ class TemplateWebhookTest {
     void textArrivesExactly() throws IOException {
         assertThat(((CarrierEvent.Inbound) event("acme-sms/message.json")).sms().text())
                 .isEqualTo("Hello \"world\" 😊\nline 2");
-        assertThat(((CarrierEvent.Inbound) event("didww-template/message-form.txt")).sms().text())
+        assertThat(((CarrierEvent.Inbound) event("jsonapi-example/message-form.txt")).sms().text())
                 .isEqualTo("Hi & bye \"there\"");
         assertThat(((CarrierEvent.Inbound) event("acme-sms/file.json")).sms().text()).isEqualTo("Look");
     }
@@ -75,11 +75,11 @@ class TemplateWebhookTest {
     @CsvSource(delimiter = '|', textBlock = """
             acme-sms/delivered.json            | out-1 | DELIVERED | true  | <none>
             acme-sms/failed.json               | out-2 | FAILED    | true  | carrier_unavailable
-            didww-template/sent.json           | out-3 | SENT      | true  | <none>
-            didww-template/failed-8.json       | out-4 | FAILED    | true  | 8
-            didww-template/routing-error.json  | out-5 | FAILED    | true  | 6
-            didww-template/dlr-delivered.json  | out-6 | DELIVERED | true  | <none>
-            didww-template/dlr-expired.json    | out-7 | FAILED    | true  | <none>
+            jsonapi-example/sent.json           | out-3 | SENT      | true  | <none>
+            jsonapi-example/failed-8.json       | out-4 | FAILED    | true  | 8
+            jsonapi-example/routing-error.json  | out-5 | FAILED    | true  | 6
+            jsonapi-example/dlr-delivered.json  | out-6 | DELIVERED | true  | <none>
+            jsonapi-example/dlr-expired.json    | out-7 | FAILED    | true  | <none>
             """)
     void statusReports(String fixture, String id, String status, boolean notify, String code) throws IOException {
         CarrierEvent e = event(fixture);
@@ -99,8 +99,8 @@ class TemplateWebhookTest {
 
     @Test
     void sentIsNotFinalWhenTheAccountSendsDeliveryReports() throws IOException {
-        CarrierEvent e = TemplateWebhook.event(Templates.shipped("didww-template"),
-                request("didww-template/sent.json"), true, NOW);
+        CarrierEvent e = TemplateWebhook.event(Templates.shipped("jsonapi-example"),
+                request("jsonapi-example/sent.json"), true, NOW);
         assertThat(((CarrierEvent.Status) e).report().notifyPlatform()).isFalse();
     }
 
@@ -109,7 +109,7 @@ class TemplateWebhookTest {
             acme-sms/bad-unknown-method.json           | 'method' is 'typing', expected 'message'
             acme-sms/bad-message-without-from.json     | message: no value for $from$
             acme-sms/bad-delivered-without-id.json     | delivered: no value for $messageid$
-            didww-template/bad-unknown-status.json     | 'data.attributes.status' is 'Pending', expected 'Success'
+            jsonapi-example/bad-unknown-status.json     | 'data.attributes.status' is 'Pending', expected 'Success'
             """)
     void requestsThatFitNoEventAreRefusedWithTheReason(String fixture, String reason) {
         assertThatThrownBy(() -> event(fixture)).isInstanceOf(BadPayloadException.class)

@@ -42,7 +42,7 @@ class ThinqApiTest {
             503 | {"error":"maintenance"}               | false | thinQ answered HTTP 503: maintenance
             """)
     void answers(int status, String body, boolean accepted, String reason) {
-        SendResult r = ThinqApi.result(status, body, null);
+        SendResult r = ThinqApi.result(new io.smsbridge.carrier.CarrierAnswer(status, body, null));
         assertThat(r.isAccepted()).isEqualTo(accepted);
         if (accepted) {
             assertThat(r.providerMessageId()).isEqualTo("g-1");

@@ -76,8 +76,13 @@ class RetryPolicyTest {
     }
 
     @Test
-    void aTemplatesTableTakesWhatItDoesNotSetFromTheTemplateTable() {
+    void aTemplatesTableTakesWhatItDoesNotSetFromTheTemplateTableAndTheRestFromTheDefaultTable() {
         Map<String, String> props = Map.of(
+                "retry.default.default", "permanent",
+                "retry.default.max-attempts", "10",
+                "retry.default.max-age", "1h",
+                "retry.default.backoff", "5s",
+                "retry.default.max-backoff", "10m",
                 "retry.template.transient", "http.5xx, io",
                 "retry.template.max-attempts", "7",
                 "retry.template.acme.transient", "code.throttled");
@@ -88,6 +93,7 @@ class RetryPolicyTest {
         assertThat(acme.maxAttempts()).isEqualTo(7);
         RetryPolicy other = policies.forProvider("template:other");
         assertThat(other.transients()).containsExactly("http.5xx", "io");
-        assertThat(policies.forProvider("didww").maxAttempts()).isEqualTo(10); // no parent: the built-in default
+        assertThat(policies.forProvider("didww").maxAttempts()).isEqualTo(10); // no table: retry.default.*
+        assertThat(acme.maxAge()).isEqualTo(java.time.Duration.ofHours(1));
     }
 }

@@ -74,21 +74,15 @@ class JobDispatchTest {
     }
 
     @Test
-    void aPollRouteCopiedFromAnEarlierReleaseStillGetsOneJobWithItsHeaders() {
-        circuits.failed("a", Instant.now()); // this form reads the clock
-        JobDispatch dispatch = dispatch(id -> true);
-        Exchange first = new DefaultExchange(new DefaultCamelContext());
-        first.getMessage().setBody(row(7, "b"));
-        Exchange held = new DefaultExchange(new DefaultCamelContext());
-        held.getMessage().setBody(row(8, "a"));
+    void theBatchGoesOnAsBodiesThatNameTheirQueueAndTheProbe() {
+        circuits.failed("a", Instant.now()); // the exchange form reads the clock
+        Exchange poll = new DefaultExchange(new DefaultCamelContext());
+        poll.getMessage().setBody(List.of(row(7, "b"), row(8, "a")));
 
-        dispatch.admit(first);
-        dispatch.admit(held);
+        dispatch(id -> true).admit(poll);
 
-        assertThat(first.getMessage().getBody()).isEqualTo(7L);
-        assertThat(first.getMessage().getHeaders()).containsEntry("queue", "carrier-send")
-                .containsEntry("admitted", true).containsEntry(JobDispatch.PROBE_HEADER, false);
-        assertThat(held.getMessage().getHeader("admitted", Boolean.class)).isFalse(); // "a" is paused
+        assertThat(poll.getMessage().getBody(JobDispatch.Batch.class).jobs())
+                .containsExactly(new JobDispatch.Admitted(7, "carrier-send", false)); // "a" is paused
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.smsbridge.core.directory.DirectoryException;
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.directory.Organization;
 import io.smsbridge.core.directory.SmsNumber;
-import io.smsbridge.carrier.Providers;
+import io.smsbridge.carrier.TestCarriers;
 import io.smsbridge.core.phone.NumberFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,7 @@ class DirectoryParserTest {
             throw new IllegalArgumentException("Property with key [env:" + name + "] not found");
         }
         return value;
-    }, Providers.builtIn());
+    }, TestCarriers.builtIn());
 
     static final String VALID = """
             organizations:
@@ -114,8 +114,8 @@ class DirectoryParserTest {
         assertThatThrownBy(() -> PARSER.parse("foo: 1", "d.yaml")).hasMessageContaining("organizations:");
     }
 
-    static final DirectoryParser WITH_TEMPLATES = new DirectoryParser(v -> v, new Providers(
-            io.smsbridge.carriers.template.ProviderTemplates.load(java.nio.file.Path.of("providers"))));
+    static final DirectoryParser WITH_TEMPLATES = new DirectoryParser(v -> v,
+            TestCarriers.withTemplates(java.nio.file.Path.of("providers")));
 
     static final String TEMPLATE_DIRECTORY = """
             organizations:

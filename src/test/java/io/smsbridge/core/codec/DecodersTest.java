@@ -1,6 +1,5 @@
-package io.smsbridge.carrier;
+package io.smsbridge.core.codec;
 
-import io.smsbridge.edge.http.FieldRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,5 @@
-package io.smsbridge.carrier;
+package io.smsbridge.core.codec;
 
-import io.smsbridge.edge.http.FieldRules;
 import java.nio.charset.Charset;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.smsbridge.carrier;
+package io.smsbridge.core.codec;
 
 /**
  * A request whose bytes could not be read as its content type says (a bad %-escape, invalid UTF-8,

@@ -1,6 +1,5 @@
-package io.smsbridge.carrier;
+package io.smsbridge.core.codec;
 
-import io.smsbridge.edge.http.FieldRules;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

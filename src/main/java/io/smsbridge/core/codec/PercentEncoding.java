@@ -1,4 +1,4 @@
-package io.smsbridge.carrier;
+package io.smsbridge.core.codec;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;

@@ -1,6 +1,5 @@
-package io.smsbridge.edge.http;
+package io.smsbridge.core.codec;
 
-import io.smsbridge.carrier.MalformedRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,0 +1,45 @@
+package io.smsbridge.carrier;
+
+import io.smsbridge.core.directory.Integration;
+import io.smsbridge.core.directory.ProviderSpec;
+import io.smsbridge.core.message.CarrierEvent;
+import io.smsbridge.core.message.OutboundSms;
+import io.smsbridge.core.message.SendResult;
+
+import java.util.List;
+
+/**
+ * The one interface every carrier implements. The bridge finds carriers with {@link java.util.ServiceLoader}
+ * (a line in {@code META-INF/services/io.smsbridge.carrier.Carrier}); a carrier never sees Camel,
+ * HTTP servers or the database, only requests it is handed and calls it describes.
+ */
+public interface Carrier {
+
+    /**
+     * Its name: what integrations write as {@code provider:} (or {@code <name>:<variant>} for a
+     * carrier that serves several), and its retry table {@code retry.<name>.*}, which takes every key
+     * it does not set from {@code retry.default.*}.
+     */
+    String name();
+
+    /** Called once at start, before anything else; a bad or missing setting fails the start. */
+    default void start(CarrierSettings settings) {
+    }
+
+    /** The providers it serves, each with what an integration must set; after {@link #start}. */
+    List<ProviderSpec> providers();
+
+    /** A webhook request: an inbound message or a status report. A request it cannot read throws BadPayloadException. */
+    CarrierEvent parse(WebhookRequest request, Integration integration);
+
+    /** The HTTP call that sends one message, or {@link CarrierCall#done} when there is nothing to call. */
+    CarrierCall send(OutboundSms sms);
+
+    /** The carrier's answer to a call {@link #send} made: its id for the message, or the outcome to classify. */
+    SendResult answer(CarrierCall call, CarrierAnswer answer);
+
+    /** Events the carrier will report on its own after a send (only carriers without a network do). */
+    default List<FollowUp> followUps(OutboundSms sms, SendResult result) {
+        return List.of();
+    }
+}

@@ -1,0 +1,86 @@
+package io.smsbridge.flow.outbound;
+
+import io.smsbridge.carrier.Carrier;
+import io.smsbridge.carrier.CarrierAnswer;
+import io.smsbridge.carrier.CarrierCall;
+import io.smsbridge.carrier.Carriers;
+import io.smsbridge.carrier.FollowUp;
+import io.smsbridge.core.message.OutboundSms;
+import io.smsbridge.core.message.SendResult;
+import io.smsbridge.core.retry.RetryAfter;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The carrier-call route's steps: the message's carrier describes its HTTP call, the route's HTTP
+ * producer makes it, and the carrier reads the answer. Nothing of the exchange leaks into the call:
+ * every header is replaced by the carrier's own.
+ */
+public final class CarrierCalls {
+
+    /** Whether the route must make the call (false: the carrier knew the result without one). */
+    public static final String CALL_NEEDED = "smsBridgeCallNeeded";
+    /** What the carrier reports by itself after the send ({@link FollowUp}s). */
+    public static final String FOLLOW_UPS = "smsBridgeFollowUps";
+    private static final String CALL = "smsBridgeCall";
+    private static final String SMS = "smsBridgeSms";
+
+    private final Carriers carriers;
+
+    public CarrierCalls(Carriers carriers) {
+        this.carriers = carriers;
+    }
+
+    /** Body: the OutboundSms. Becomes the carrier's request, or the SendResult when there is nothing to call. */
+    public void request(Exchange exchange) {
+        Message msg = exchange.getMessage();
+        OutboundSms sms = msg.getBody(OutboundSms.class);
+        CarrierCall call = carrier(sms).send(sms);
+        exchange.setProperty(SMS, sms);
+        exchange.setProperty(CALL, call);
+        exchange.setProperty(FOLLOW_UPS, List.of());
+        msg.removeHeaders("*");
+        exchange.setProperty(CALL_NEEDED, !call.isDone());
+        if (call.isDone()) {
+            msg.setBody(call.done());
+            return;
+        }
+        // the enum itself: a String would go through a slow type-converter lookup on every call
+        msg.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(call.method()));
+        msg.setHeader(Exchange.HTTP_URI, call.url());
+        if (call.query() != null) {
+            msg.setHeader(Exchange.HTTP_QUERY, call.query());
+        }
+        call.headers().forEach(msg::setHeader);
+        if (call.contentType() != null) {
+            msg.setHeader(Exchange.CONTENT_TYPE, call.contentType());
+        }
+        msg.setBody(call.body());
+    }
+
+    /** The carrier's answer (status, body, Retry-After) read by the carrier into the SendResult body. */
+    public void answer(Exchange exchange) {
+        Message msg = exchange.getMessage();
+        CarrierAnswer answer = new CarrierAnswer(msg.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
+                msg.getBody(String.class), RetryAfter.parse(msg.getHeader("Retry-After", String.class), Instant.now()));
+        msg.removeHeaders("*");
+        OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
+        msg.setBody(carrier(sms).answer(exchange.getProperty(CALL, CarrierCall.class), answer));
+    }
+
+    /** After the result is recorded: what the carrier will report by itself, into {@link #FOLLOW_UPS}. */
+    public void followUps(Exchange exchange) {
+        OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
+        SendResult result = exchange.getMessage().getBody(SendResult.class);
+        List<FollowUp> out = sms == null || result == null ? List.of() : carrier(sms).followUps(sms, result);
+        exchange.setProperty(FOLLOW_UPS, out);
+    }
+
+    private Carrier carrier(OutboundSms sms) {
+        return carriers.forProvider(sms.integration().provider());
+    }
+}

@@ -12,7 +12,7 @@ mkdir -p target
 log() { printf '[jbang-check] %s\n' "$*" >&2; }
 
 # its own process group (setsid), so stopping the group stops what this script started and nothing else
-setsid jbang/camel run application.properties jbang/jbang.properties routes/*.camel.yaml routes/providers/*.camel.yaml \
+setsid jbang/camel run application.properties jbang/jbang.properties routes/*.camel.yaml \
     --dep=io.smsbridge:sms-bridge:0.1.0-SNAPSHOT \
     --property=camel.server.host=127.0.0.1 --property=camel.server.port=$PORT \
     --property=camel.management.port=$PORT \

@@ -2,7 +2,7 @@ package io.smsbridge.carrier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smsbridge.core.codec.FormFields;
-import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.core.codec.MediaTypes;
 import io.smsbridge.core.codec.StrictJson;
 import io.smsbridge.core.message.BadPayloadException;

@@ -5,7 +5,7 @@ import io.smsbridge.carrier.CarrierAnswer;
 import io.smsbridge.carrier.CarrierCall;
 import io.smsbridge.carrier.FollowUp;
 import io.smsbridge.carrier.WebhookRequest;
-import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.directory.ProviderSpec;
 import io.smsbridge.core.message.CarrierEvent;

@@ -1,5 +1,6 @@
 package io.smsbridge.core.codec;
 
+import io.smsbridge.core.refusal.MalformedRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

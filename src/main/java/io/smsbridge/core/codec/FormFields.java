@@ -1,5 +1,6 @@
 package io.smsbridge.core.codec;
 
+import io.smsbridge.core.refusal.MalformedRequest;
 import java.nio.charset.Charset;
 import java.util.Collections;
 import java.util.LinkedHashMap;

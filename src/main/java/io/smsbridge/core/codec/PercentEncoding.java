@@ -1,5 +1,6 @@
 package io.smsbridge.core.codec;
 
+import io.smsbridge.core.refusal.MalformedRequest;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

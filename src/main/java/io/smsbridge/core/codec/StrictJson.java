@@ -1,5 +1,6 @@
 package io.smsbridge.core.codec;
 
+import io.smsbridge.core.refusal.MalformedRequest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,46 +1,8 @@
 package io.smsbridge.core.message;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.smsbridge.core.refusal.Refusal;
-
 /**
- * The platform's SendMessage / SendFile parameters (design.md §3.3). A file is {@code media_url}, or
- * {@code content} holding the URL with {@code "type":"file"}.
+ * A user's message to send: the platform's SendMessage / SendFile parameters (docs/configuration.md,
+ * the platform API). A picture is {@code mediaUrl}.
  */
 public record SendRequest(String from, String to, String extension, String domain, String text, String mediaUrl) {
-
-    /** @param n the body, already read as strict JSON (null when empty) */
-    public static SendRequest of(JsonNode n) {
-        if (n == null || !n.isObject()) {
-            throw Refusal.badRequest("expected a JSON object such as {\"from\":\"+19179056077\",\"to\":\"9175550123\","
-                    + "\"extension\":\"101\",\"domain\":\"acme.example\",\"content\":\"Hi\"}");
-        }
-        for (String field : new String[] {"from", "to", "extension"}) {
-            String v = text(n, field, true);
-            if (v == null || v.isBlank()) {
-                throw new Refusal(400, "bad_request", "'" + field + "' is required", field);
-            }
-        }
-        String content = text(n, "content", false);
-        String media = text(n, "media_url", false);
-        String type = text(n, "type", false);
-        if (media == null && "file".equalsIgnoreCase(type)) {
-            media = content;
-            content = text(n, "text", false);
-        }
-        return new SendRequest(text(n, "from", true).trim(), text(n, "to", true).trim(),
-                text(n, "extension", true).trim(), text(n, "domain", false), content, media);
-    }
-
-    /** A string field; numbers pass as their digits where a number is natural ({@code to}, {@code extension}). */
-    private static String text(JsonNode n, String field, boolean numberAllowed) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isTextual() || numberAllowed && v.isIntegralNumber()) {
-            return v.asText();
-        }
-        throw new Refusal(400, "bad_request", "'" + field + "' must be a string", field);
-    }
 }

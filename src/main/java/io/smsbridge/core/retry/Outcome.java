@@ -2,7 +2,6 @@ package io.smsbridge.core.retry;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,7 @@ public record Outcome(List<String> keys, String code, String reason) {
         String kind = "io.other";
         for (Throwable t = error; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
-            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException || name.contains("Timeout")) {
+            if (t instanceof SocketTimeoutException || name.contains("Timeout")) {
                 kind = "io.timeout";
                 break;
             }

@@ -3,7 +3,7 @@ package io.smsbridge.edge.api;
 import io.smsbridge.core.refusal.Refusal;
 import io.smsbridge.store.db.DatabaseException;
 import io.smsbridge.edge.http.ErrorBody;
-import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.core.message.BadPayloadException;
 import io.smsbridge.edge.webhook.WebhookEndpoint;
 import org.apache.camel.Exchange;
@@ -26,18 +26,19 @@ public final class ErrorResponses {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String raw = exchange.getProperty(WebhookEndpoint.RAW_REQUEST, String.class);
         boolean webhook = raw != null;
-        if (e instanceof Refusal api) {
-            if (webhook && api.status() != 401) {
-                LOG.warn("Refused carrier request ({} {}): {} -- {}", api.status(), api.code(), api.getMessage(), raw);
-            }
-            write(exchange, api.status(), api.code(), api.getMessage(), api.field());
-        } else if (e instanceof MalformedRequest bad) {
-            String code = bad.status() == 415 ? "unsupported_media_type" : webhook ? "bad_payload" : "bad_request";
+        if (e instanceof MalformedRequest bad) {
+            int status = status(bad.kind());
+            String code = status == 415 ? "unsupported_media_type" : webhook ? "bad_payload" : "bad_request";
             if (webhook) {
-                LOG.warn("Refused malformed carrier request ({} {}): {} -- {}", bad.status(), code, bad.getMessage(),
-                        raw);
+                LOG.warn("Refused malformed carrier request ({} {}): {} -- {}", status, code, bad.getMessage(), raw);
             }
-            write(exchange, bad.status(), code, bad.getMessage(), bad.field());
+            write(exchange, status, code, bad.getMessage(), bad.field());
+        } else if (e instanceof Refusal refused) {
+            int status = status(refused.kind());
+            if (webhook && status != 401) {
+                LOG.warn("Refused carrier request ({} {}): {} -- {}", status, refused.code(), refused.getMessage(), raw);
+            }
+            write(exchange, status, refused.code(), refused.getMessage(), refused.field());
         } else if (e instanceof BadPayloadException bad) {
             LOG.warn("Refused malformed carrier request (400 bad_payload): {} -- {}", bad.getMessage(), raw);
             write(exchange, 400, "bad_payload", bad.getMessage(), null);
@@ -65,6 +66,18 @@ public final class ErrorResponses {
             database |= t instanceof DatabaseException || t instanceof SQLException;
         }
         return database;
+    }
+
+    /** The HTTP status of each kind of refusal (design: 400, 415, 401, 403, 404, 422). */
+    static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case MALFORMED -> 400;
+            case UNSUPPORTED_TYPE -> 415;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case UNPROCESSABLE -> 422;
+        };
     }
 
     private static void write(Exchange exchange, int status, String code, String message, String field) {

@@ -9,7 +9,7 @@ import io.smsbridge.store.db.ColumnLimits;
 import io.smsbridge.store.db.Uuid7;
 import io.smsbridge.core.codec.FieldRules;
 import io.smsbridge.core.codec.FormFields;
-import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.edge.http.RawRequest;
 import io.smsbridge.core.codec.StrictJson;
 import io.smsbridge.store.directory.DirectoryService;
@@ -95,9 +95,9 @@ public final class PlatformApi {
         try {
             body = StrictJson.read(raw.body(), raw.charset());
         } catch (MalformedRequest e) {
-            throw new Refusal(400, "bad_request", e.getMessage(), e.field());
+            throw Refusal.badRequest(e.getMessage(), e.field());
         }
-        SendRequest req = SendRequest.of(body);
+        SendRequest req = SendRequestBody.of(body);
         try {
             FieldRules.identifier("from", req.from(), limits.number());
             FieldRules.identifier("to", req.to(), limits.contact());
@@ -110,7 +110,7 @@ public final class PlatformApi {
             }
         } catch (MalformedRequest e) {
             String code = "media_url".equals(e.field()) ? "invalid_media_url" : "invalid_field";
-            throw new Refusal(422, code, e.getMessage(), e.field());
+            throw Refusal.unprocessable(code, e.getMessage(), e.field());
         }
         return req;
     }
@@ -156,7 +156,7 @@ public final class PlatformApi {
             FieldRules.identifier("number", query.get("number"), limits.contact());
             FieldRules.identifier("contact", query.get("contact"), limits.contact());
         } catch (MalformedRequest e) {
-            throw new Refusal(400, "bad_request", e.getMessage(), e.field());
+            throw Refusal.badRequest(e.getMessage(), e.field());
         }
         String number = query.get("number");
         String contact = query.get("contact");

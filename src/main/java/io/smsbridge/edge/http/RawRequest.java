@@ -3,7 +3,7 @@ package io.smsbridge.edge.http;
 import io.smsbridge.core.codec.FieldRules;
 import io.smsbridge.core.codec.MediaTypes;
 
-import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.refusal.MalformedRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;

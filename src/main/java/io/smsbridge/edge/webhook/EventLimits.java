@@ -2,7 +2,7 @@ package io.smsbridge.edge.webhook;
 
 import io.smsbridge.store.db.ColumnLimits;
 import io.smsbridge.core.codec.FieldRules;
-import io.smsbridge.core.codec.MalformedRequest;
+import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.core.message.CarrierEvent;
 import io.smsbridge.core.message.InboundSms;
 import io.smsbridge.core.message.StatusReport;

@@ -1,5 +1,7 @@
 package io.smsbridge.core.codec;
 
+import io.smsbridge.core.refusal.MalformedRequest;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

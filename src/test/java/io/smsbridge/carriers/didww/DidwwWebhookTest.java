@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** DIDWW webhook payloads, one fixture file each (src/test/resources/fixtures/didww). */
+/** DIDWW webhook payloads, one fixture file each (fixtures/ beside this test). */
 class DidwwWebhookTest {
 
     static final Integration TRUNK = new Integration("acme-didww", "acme", "didww", "t".repeat(16),
@@ -28,7 +28,7 @@ class DidwwWebhookTest {
             Map.of("username", "u", "password", "p", "delivery-receipts", "true"));
 
     static String fixture(String name) throws IOException {
-        try (InputStream in = DidwwWebhookTest.class.getResourceAsStream("/fixtures/didww/" + name)) {
+        try (InputStream in = DidwwWebhookTest.class.getResourceAsStream("fixtures/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }

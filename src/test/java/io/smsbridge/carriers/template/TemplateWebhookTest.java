@@ -26,7 +26,7 @@ class TemplateWebhookTest {
 
     static WebhookRequest request(String fixture) throws IOException {
         String body;
-        try (InputStream in = TemplateWebhookTest.class.getResourceAsStream("/fixtures/template/" + fixture)) {
+        try (InputStream in = TemplateWebhookTest.class.getResourceAsStream("fixtures/" + fixture)) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         return fixture.endsWith(".json") ? WebhookRequest.parse("POST", "application/json", null, body)

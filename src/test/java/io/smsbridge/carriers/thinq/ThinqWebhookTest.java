@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** thinQ webhook payloads, one fixture file each (src/test/resources/fixtures/thinq); .txt is a form body. */
+/** thinQ webhook payloads, one fixture file each (fixtures/ beside this test); .txt is a form body. */
 class ThinqWebhookTest {
 
     static final Integration THINQ = new Integration("acme-thinq", "acme", "thinq", "t".repeat(16),
@@ -28,7 +28,7 @@ class ThinqWebhookTest {
 
     static WebhookRequest request(String fixture) throws IOException {
         String body;
-        try (InputStream in = ThinqWebhookTest.class.getResourceAsStream("/fixtures/thinq/" + fixture)) {
+        try (InputStream in = ThinqWebhookTest.class.getResourceAsStream("fixtures/" + fixture)) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
         return fixture.endsWith(".json")

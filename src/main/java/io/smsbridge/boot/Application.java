@@ -4,7 +4,11 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.smsbridge.carrier.Carrier;
+
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Map;
 
 /**
@@ -33,17 +37,31 @@ public final class Application {
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
         BootSettings settings = new BootSettings(overrides);
+        checkKeys(settings, overrides);
         settings.environmentOverrides().forEach(main::addOverrideProperty);
         configureRoutes(main, settings);
         main.configure().addConfiguration(BridgeConfiguration.class);
         return main;
     }
 
+    /** A key the bridge does not read is a typo: the start fails and names it, with the key it likely meant. */
+    private static void checkKeys(BootSettings settings, Map<String, String> overrides) {
+        List<String> carriers = ServiceLoader.load(Carrier.class).stream().map(p -> p.get().name()).toList();
+        SettingKeys keys = new SettingKeys(settings.referenceKeys(), carriers);
+        try {
+            keys.check(settings.localKeys(), settings.localFile().toString());
+            keys.check(overrides.keySet(), "the settings given to the bridge");
+        } catch (IllegalArgumentException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            throw e;
+        }
+    }
+
     private static void configureRoutes(Main main, BootSettings settings) {
         if (settings.get("camel.main.routes-include-pattern") != null) {
             return; // the operator chose the files outright
         }
-        Path shipped = Path.of(settings.get("routes.dir", "routes"));
+        Path shipped = Path.of(settings.require("routes.dir"));
         String customDir = settings.get("routes.custom-dir");
         Path custom = customDir == null ? null : Path.of(customDir);
         Map<String, Path> files = RouteFiles.select(shipped, custom);
@@ -55,7 +73,7 @@ public final class Application {
             });
         }
         main.addOverrideProperty("camel.main.routes-include-pattern", RouteFiles.includePattern(files));
-        if (Boolean.parseBoolean(settings.get("routes.reload", "false"))) {
+        if (Boolean.parseBoolean(settings.require("routes.reload"))) {
             // dev mode: an edited route file is reloaded without a restart
             main.addOverrideProperty("camel.main.routes-reload-enabled", "true");
             main.addOverrideProperty("camel.main.routes-reload-directory",

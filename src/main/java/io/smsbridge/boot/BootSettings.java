@@ -19,24 +19,42 @@ public final class BootSettings {
 
     private final Map<String, String> overrides;
     private final Properties files = new Properties();
+    private final Properties packed = new Properties();
+    private final Properties local = new Properties();
+    private final Path localFile = Path.of("application.properties");
 
     public BootSettings(Map<String, String> overrides) {
         this.overrides = overrides;
         try (InputStream in = BootSettings.class.getResourceAsStream("/application.properties")) {
             if (in != null) {
-                files.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                packed.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the packed application.properties", e);
         }
-        Path local = Path.of("application.properties");
-        if (Files.isRegularFile(local)) {
-            try (Reader r = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
-                files.load(r);
+        if (Files.isRegularFile(localFile)) {
+            try (Reader r = Files.newBufferedReader(localFile, StandardCharsets.UTF_8)) {
+                local.load(r);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + local.toAbsolutePath(), e);
+                throw new IllegalStateException("cannot read " + localFile.toAbsolutePath(), e);
             }
         }
+        files.putAll(packed);
+        files.putAll(local);
+    }
+
+    /** The keys of the application.properties packed in the jar: every setting there is, with its default. */
+    public java.util.Set<String> referenceKeys() {
+        return packed.stringPropertyNames();
+    }
+
+    /** The keys of the working directory's application.properties (empty when there is none). */
+    public java.util.Set<String> localKeys() {
+        return local.stringPropertyNames();
+    }
+
+    public Path localFile() {
+        return localFile.toAbsolutePath();
     }
 
     /**
@@ -74,8 +92,13 @@ public final class BootSettings {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    public String get(String key, String fallback) {
+    /** The value; application.properties holds every setting, so a missing one is an error naming it. */
+    public String require(String key) {
         String v = get(key);
-        return v == null ? fallback : v;
+        if (v == null) {
+            throw new IllegalStateException("setting " + key + " is missing: application.properties holds every"
+                    + " setting with its default; restore the line");
+        }
+        return v;
     }
 }

@@ -14,6 +14,7 @@ import io.smsbridge.core.phone.PhoneNumbers;
 import io.smsbridge.core.directory.ProviderSpec;
 import io.smsbridge.core.directory.ProviderCatalog;
 import io.smsbridge.core.directory.ProviderName;
+import io.smsbridge.core.spelling.NearestName;
 import io.smsbridge.core.stickiness.Stickiness;
 
 import java.net.URI;
@@ -35,6 +36,12 @@ public final class DirectoryParser {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> INTEGRATION_FIELDS = Set.of("id", "provider", "webhook-token", "properties");
+    private static final Set<String> ROOT_FIELDS = Set.of("organizations");
+    private static final Set<String> ORGANIZATION_FIELDS = Set.of("id", "domain", "platform", "api-keys", "integrations",
+            "numbers");
+    private static final Set<String> PLATFORM_FIELDS = Set.of("webhook-url", "headers");
+    private static final Set<String> NUMBER_FIELDS = Set.of("number", "integration", "country", "display-name",
+            "stickiness", "platform-number-format", "header", "footer", "users");
 
     private final UnaryOperator<String> placeholders;
     private final ProviderCatalog providers;
@@ -58,6 +65,7 @@ public final class DirectoryParser {
         if (root == null || !root.isObject() || !root.path("organizations").isArray()) {
             throw new DirectoryException(fileName + ": expected a top-level 'organizations:' list");
         }
+        knownKeys(root, ROOT_FIELDS, fileName + ":");
         Map<String, Organization> orgs = new LinkedHashMap<>();
         Map<String, Integration> integrations = new LinkedHashMap<>();
         Map<String, SmsNumber> numbers = new LinkedHashMap<>();
@@ -73,11 +81,15 @@ public final class DirectoryParser {
     private void parseOrganization(JsonNode o, String path, Map<String, Organization> orgs,
             Map<String, Integration> integrations, Map<String, SmsNumber> numbers, Map<String, String> keys) {
         String id = requireId(o, path);
+        knownKeys(o, ORGANIZATION_FIELDS, path);
         if (orgs.containsKey(id)) {
             throw error(path + ".id", "organization '" + id + "' is listed twice");
         }
         String domain = required(o, "domain", path).toLowerCase(Locale.ROOT);
         JsonNode platform = o.path("platform");
+        if (platform.isObject()) {
+            knownKeys(platform, PLATFORM_FIELDS, path + ".platform");
+        }
         String webhook = optional(platform, "webhook-url", path + ".platform");
         if (webhook != null) {
             checkHttpUrl(webhook, path + ".platform.webhook-url");
@@ -151,6 +163,9 @@ public final class DirectoryParser {
                 throw error(path + ".webhook-token", "too short: use at least 16 random characters");
             }
         }
+        Set<String> allowed = new java.util.TreeSet<>(INTEGRATION_FIELDS);
+        allowed.addAll(spec.knownSettings());
+        knownKeys(node, allowed, path);
         Map<String, String> settings = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -220,6 +235,9 @@ public final class DirectoryParser {
 
     private SmsNumber parseNumber(JsonNode node, String orgId, String domain, Map<String, Integration> integrations,
             String path) {
+        if (node != null && node.isObject()) {
+            knownKeys(node, NUMBER_FIELDS, path);
+        }
         String raw = required(node, "number", path);
         String number;
         try {
@@ -276,6 +294,18 @@ public final class DirectoryParser {
         }
         return new SmsNumber(number, orgId, integrationId, country, optional(node, "display-name", path), stickiness,
                 format, optional(node, "header", path), optional(node, "footer", path), List.copyOf(users));
+    }
+
+    /** A key the bridge does not read is a typo until shown otherwise: refused, with the key it likely meant. */
+    private static void knownKeys(JsonNode node, Set<String> allowed, String path) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw error(path.endsWith(":") ? path + " " + key : path + "." + key, "unknown key '" + key + "'"
+                        + NearestName.hint(key, allowed) + " (known here: " + String.join(", ", new java.util.TreeSet<>(allowed))
+                        + ")");
+            }
+        }
     }
 
     private String requireId(JsonNode node, String path) {

@@ -163,4 +163,32 @@ class DirectoryParserTest {
         assertThatThrownBy(() -> PARSER.parse(yaml, "d.yaml"))
                 .hasMessageContaining("integrations[0].properties: only template providers take properties");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            top level     | 'organizations:'           | 'organisations: []\norganizations:' | d.yaml: organisations: unknown key 'organisations'; did you mean 'organizations'?
+            organization  | '    domain: acme.example' | '    domian: x\n    domain: acme.example' | organizations[0].domian: unknown key 'domian'; did you mean 'domain'?
+            integration   | '        username: u'      | '        usernmae: u\n        username: u' | integrations[0].usernmae: unknown key 'usernmae'; did you mean 'username'?
+            number        | 'stickiness: 1h'           | 'stickness: 1h'                      | numbers[0].stickness: unknown key 'stickness'; did you mean 'stickiness'?
+            """)
+    void anUnknownKeyIsRefusedWithTheKeyItMeant(String where, String from, String to, String message) {
+        String yaml = TYPO_BASE.replace(from, to.replace("\\n", "\n"));
+        assertThat(yaml).as(where).isNotEqualTo(TYPO_BASE);
+        assertThatThrownBy(() -> PARSER.parse(yaml, "d.yaml")).isInstanceOf(DirectoryException.class)
+                .hasMessageContaining(message);
+    }
+
+    static final String TYPO_BASE = """
+            organizations:
+              - id: acme
+                domain: acme.example
+                integrations:
+                  - id: acme-didww
+                    provider: didww
+                    webhook-token: 0123456789abcdef
+                    username: u
+                    password: p
+                numbers:
+                  - { number: "+19179056077", integration: acme-didww, stickiness: 1h, users: [ "101@acme.example" ] }
+            """;
 }

@@ -1,0 +1,35 @@
+package io.smsbridge.e2e;
+
+import io.smsbridge.boot.Application;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A mistyped setting stops the start and says which one, and what it likely meant. */
+class SettingTyposTest {
+
+    @Test
+    void aTypoInASettingStopsTheStart() {
+        assertThatThrownBy(() -> Application.create(Map.of("db.ulr", "jdbc:h2:mem:x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown setting 'db.ulr'; did you mean 'db.url'?");
+    }
+
+    @Test
+    void aRetryTableOfNoCarrierStopsTheStart() {
+        assertThatThrownBy(() -> Application.create(Map.of("retry.didw.backoff", "1s")))
+                .hasMessageContaining("unknown setting 'retry.didw.backoff'; did you mean 'retry.didww.backoff'?");
+    }
+
+    /** camel.* keys are Camel's: it refuses the ones it does not know, naming them its own way. */
+    @ParameterizedTest
+    @CsvSource({"camel.main.shutdown-timout, shutdownTimout", "camel.server.prot, prot",
+        "camel.component.http.conect-timeout, conectTimeout"})
+    void aTypoInACamelSettingStopsTheStartToo(String key, String named) {
+        assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of(key, "5"))).hasMessageContaining(named);
+    }
+}

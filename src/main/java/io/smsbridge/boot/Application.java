@@ -46,8 +46,10 @@ public final class Application {
 
     /** A key the bridge does not read is a typo: the start fails and names it, with the key it likely meant. */
     private static void checkKeys(BootSettings settings, Map<String, String> overrides) {
-        List<String> carriers = ServiceLoader.load(Carrier.class).stream().map(p -> p.get().name()).toList();
-        SettingKeys keys = new SettingKeys(settings.referenceKeys(), carriers);
+        List<Carrier> carriers = ServiceLoader.load(Carrier.class).stream().map(ServiceLoader.Provider::get).toList();
+        java.util.Set<String> known = new java.util.TreeSet<>(settings.referenceKeys());
+        carriers.forEach(c -> known.addAll(c.settingKeys()));
+        SettingKeys keys = new SettingKeys(known, carriers.stream().map(Carrier::name).toList());
         try {
             keys.check(settings.localKeys(), settings.localFile().toString());
             keys.check(overrides.keySet(), "the settings given to the bridge");

@@ -1,6 +1,6 @@
 package io.smsbridge.boot;
 
-import io.smsbridge.edge.api.ErrorResponses;
+import io.smsbridge.edge.http.ErrorResponses;
 import io.smsbridge.edge.api.PlatformApi;
 import io.smsbridge.store.db.ColumnLimits;
 import io.smsbridge.store.db.Database;

@@ -22,6 +22,14 @@ public interface Carrier {
      */
     String name();
 
+    /**
+     * The bridge-wide settings it reads ({@code acme.base-url}), so that setting them is not taken for
+     * a typo; integrations' own settings are in {@link #providers}.
+     */
+    default List<String> settingKeys() {
+        return List.of();
+    }
+
     /** Called once at start, before anything else; a bad or missing setting fails the start. */
     default void start(CarrierSettings settings) {
     }

@@ -1,5 +1,7 @@
 package io.smsbridge.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -49,6 +51,12 @@ class LayersTest {
     @ArchTest
     static final ArchRule carriersDoNotKnowEachOther = slices().matching("io.smsbridge.carriers.(*)..")
             .should().notDependOnEachOther();
+
+    /** The edges share only the HTTP plumbing (edge.http): the API and the webhooks know nothing of each other. */
+    @ArchTest
+    static final ArchRule edgesDoNotKnowEachOther = slices().matching("io.smsbridge.edge.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAPackage("io.smsbridge.edge.http"));
 
     @ArchTest
     static final ArchRule theCoreKnowsNoCamelHttpOrSql = noClasses().that().resideInAPackage("io.smsbridge.core..")

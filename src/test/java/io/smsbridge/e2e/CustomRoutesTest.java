@@ -82,4 +82,13 @@ class CustomRoutesTest {
                     "Bearer " + Fixtures.API_KEY).status()).isEqualTo(200);
         }
     }
+
+    /** A copy kept under an earlier release's file name is added beside the shipped file: the start says so. */
+    @Test
+    void aCopyUnderAnOldFileNameStopsTheStartOnItsRouteId() throws Exception {
+        Path custom = Files.createDirectories(Path.of("target", "custom-routes", UUID.randomUUID().toString()));
+        Files.copy(Path.of("routes", "30-platform.camel.yaml"), custom.resolve("platform.camel.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestBridge.start(DIRECTORY,
+                Map.of("routes.custom-dir", custom.toString()))).hasStackTraceContaining("platform-post");
+    }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * providers/README.md's walkthrough, run as written: its template file and its directory entries,
+ * docs/carriers/json-template.md's walkthrough, run as written: its template file and its directory entries,
  * with only the carrier's URL pointed at WireMock.
  */
 class TemplateWalkthroughTest {
@@ -28,7 +28,7 @@ class TemplateWalkthroughTest {
 
     @Test
     void aCarrierAddedByAFileAndADirectoryEntryWorks() throws Exception {
-        String readme = Files.readString(Path.of("providers", "README.md"));
+        String readme = Files.readString(Path.of("docs", "carriers", "json-template.md"));
         String template = block(readme, "json");
         String yaml = block(readme, "yaml");
         String integrations = yaml.substring(yaml.indexOf("integrations:") + "integrations:".length(),
@@ -81,7 +81,7 @@ class TemplateWalkthroughTest {
 
     private static String block(String markdown, String language) {
         Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
-        assertThat(m.find()).as("a ```" + language + " block in providers/README.md").isTrue();
+        assertThat(m.find()).as("a ```" + language + " block in docs/carriers/json-template.md").isTrue();
         // the walkthrough's blocks are indented under their list item
         return m.group(1).replaceAll("(?m)^   ", "");
     }

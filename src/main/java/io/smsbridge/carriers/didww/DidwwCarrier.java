@@ -24,6 +24,11 @@ public final class DidwwCarrier implements Carrier {
     }
 
     @Override
+    public List<String> settingKeys() {
+        return List.of("didww.base-url");
+    }
+
+    @Override
     public void start(CarrierSettings settings) {
         baseUrl = settings.require("didww.base-url");
     }

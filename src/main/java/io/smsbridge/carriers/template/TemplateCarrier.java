@@ -36,6 +36,11 @@ public final class TemplateCarrier implements Carrier {
     }
 
     @Override
+    public List<String> settingKeys() {
+        return List.of("providers.dir");
+    }
+
+    @Override
     public void start(CarrierSettings settings) {
         if (templates == null) {
             templates = ProviderTemplates.load(Path.of(settings.require("providers.dir")));

@@ -24,6 +24,11 @@ public final class ThinqCarrier implements Carrier {
     }
 
     @Override
+    public List<String> settingKeys() {
+        return List.of("thinq.base-url");
+    }
+
+    @Override
     public void start(CarrierSettings settings) {
         baseUrl = settings.require("thinq.base-url");
     }

@@ -1,5 +1,7 @@
 package io.smsbridge.edge.api;
 
+import io.smsbridge.edge.http.ErrorResponses;
+
 import io.smsbridge.core.refusal.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,7 +124,7 @@ public final class PlatformApi {
         ObjectNode data = root.putObject("data");
         data.put("id", a.id());
         data.put("status", a.status());
-        respond(exchange, 202, root.toString());
+        ErrorResponses.respond(exchange, 202, root.toString());
     }
 
     /** The message (header {@code message}, a camel-sql row) with its history (header {@code history}). */
@@ -140,7 +142,7 @@ public final class PlatformApi {
         for (Map<String, Object> e : history) {
             toJson(e, h.addObject());
         }
-        respond(exchange, 200, root.toString());
+        ErrorResponses.respond(exchange, 200, root.toString());
     }
 
     /**
@@ -187,7 +189,7 @@ public final class PlatformApi {
         for (Map<String, Object> row : rows) {
             toJson(row, data.addObject());
         }
-        respond(exchange, 200, root.toString());
+        ErrorResponses.respond(exchange, 200, root.toString());
     }
 
     private SmsNumber findOwnNumber(Organization org, String raw) {
@@ -245,11 +247,4 @@ public final class PlatformApi {
         }
     }
 
-    static void respond(Exchange exchange, int status, String json) {
-        Message m = exchange.getMessage();
-        m.removeHeaders("*");
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        m.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        m.setBody(json);
-    }
 }

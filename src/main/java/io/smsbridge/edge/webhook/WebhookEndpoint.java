@@ -7,6 +7,7 @@ import io.smsbridge.store.directory.DirectoryService;
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.codec.FieldRules;
 import io.smsbridge.core.codec.FormFields;
+import io.smsbridge.edge.http.ErrorResponses;
 import io.smsbridge.edge.http.RawRequest;
 import io.smsbridge.core.message.CarrierEvent;
 import io.smsbridge.carrier.Carriers;
@@ -26,8 +27,7 @@ public final class WebhookEndpoint {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebhookEndpoint.class);
     public static final String INTEGRATION = "integration";
-    /** What is logged of a refused request: method, path, content type and size, never the body or query. */
-    public static final String RAW_REQUEST = "rawRequest";
+    private static final String RAW_REQUEST = ErrorResponses.CARRIER_REQUEST;
 
     private final DirectoryService directory;
     private final EventLimits limits;

@@ -1,12 +1,11 @@
-package io.smsbridge.edge.api;
+package io.smsbridge.edge.http;
 
 import io.smsbridge.core.refusal.Refusal;
 import io.smsbridge.store.db.DatabaseException;
-import io.smsbridge.edge.http.ErrorBody;
 import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.core.message.BadPayloadException;
-import io.smsbridge.edge.webhook.WebhookEndpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +20,15 @@ import java.sql.SQLException;
 public final class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /**
+     * Exchange property a carrier's webhook sets: what may be logged of its request when it is refused
+     * (method, path, content type and size, never the body or query).
+     */
+    public static final String CARRIER_REQUEST = "rawRequest";
 
     public void handle(Exchange exchange) {
         Throwable e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String raw = exchange.getProperty(WebhookEndpoint.RAW_REQUEST, String.class);
+        String raw = exchange.getProperty(CARRIER_REQUEST, String.class);
         boolean webhook = raw != null;
         if (e instanceof MalformedRequest bad) {
             int status = status(bad.kind());
@@ -81,6 +85,15 @@ public final class ErrorResponses {
     }
 
     private static void write(Exchange exchange, int status, String code, String message, String field) {
-        PlatformApi.respond(exchange, status, ErrorBody.json(code, message, field));
+        respond(exchange, status, ErrorBody.json(code, message, field));
+    }
+
+    /** Replaces the exchange's headers and body with a JSON answer. */
+    public static void respond(Exchange exchange, int status, String json) {
+        Message m = exchange.getMessage();
+        m.removeHeaders("*");
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        m.setBody(json);
     }
 }

@@ -10,7 +10,8 @@
 #                           tail and the file move as the database grows, which a 20 s cell does not show
 #
 # Knobs (environment): SECONDS_PER_CELL (20), RATE (1000, open loop), CONC (16, closed loop),
-# DBS ("h2 pg"), KANNEL (1: run ../shared/peers/kannel/run.sh between the databases; needs root),
+# DBS ("h2 pg"), KANNEL (1: run the Kannel peer between the databases; needs root), KANNEL_PEER
+# (the peer harness's run.sh, default bench/peers/kannel/run.sh; skipped when it is not there),
 # SOAK_SECONDS (120: RSS over a sustained open-loop run; 0 skips), SOAK_RATE (150/s), XMX (256m),
 # WARM_SECONDS (60 per leg, before the measured cells), WRK (1: also drive outbound and inbound with
 # wrk against an nginx sink, the Kannel peer's harness; needs wrk and nginx, skipped without them),
@@ -201,10 +202,11 @@ bridge_run() { # label db-url db-user
 }
 
 kannel_run() {
-    [[ -x ../shared/peers/kannel/run.sh ]] || { log "no Kannel peer at ../shared/peers/kannel"; return; }
+    local peer="${KANNEL_PEER:-bench/peers/kannel/run.sh}"
+    [[ -x "$peer" ]] || { log "no Kannel peer at $peer (set KANNEL_PEER to its run.sh)"; return; }
     log "Kannel 1.4.5, durable spool, c$CONC, ${SECS} s windows"
     MODES=spool CONCURRENCY=$CONC LEGS="mt mo" DURATION=$SECS WARMUP=5 BASELINE_SECS=0 KEEP_SINK_LOGS=0 \
-        timeout 900 ../shared/peers/kannel/run.sh >"$OUT/kannel.log" 2>&1 || log "Kannel run failed: see $OUT/kannel.log"
+        timeout 900 "$peer" >"$OUT/kannel.log" 2>&1 || log "Kannel run failed: see $OUT/kannel.log"
     cp "$(ls -t /tmp/kannel-peer/results/summary-*.tsv | head -1)" "$OUT/kannel-summary.tsv" 2>/dev/null || true
 }
 

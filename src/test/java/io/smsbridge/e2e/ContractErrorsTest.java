@@ -16,7 +16,7 @@ import static io.smsbridge.e2e.Fixtures.DIRECTORY;
 import static io.smsbridge.e2e.Fixtures.OTHER_API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every error of the contract (design.md §3.2, §3.3): status, code, a message that says what to do, nothing stored. */
+/** Every error of the contract (README "The two HTTP surfaces"): status, code, a message that says what to do, nothing stored. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractErrorsTest {
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The stickiness rules of the contract (design.md §2), as pure decisions:
+ * The stickiness rules (docs/configuration.md, Stickiness), as pure decisions:
  * <ol>
  * <li>stickiness 0: inbound goes to all assigned users, outbound opens nothing;</li>
  * <li>a user's outbound message opens (or takes over, or extends) the session until now + S;</li>

@@ -10,7 +10,7 @@ import io.smsbridge.core.phone.PhoneNumbers;
 import java.util.List;
 
 /**
- * The JSON the bridge posts to an organization's platform webhook (design.md §3.4), in the
+ * The JSON the bridge posts to an organization's platform webhook (README "The two HTTP surfaces"), in the
  * platform's Messaging-API shape: {@code {"method": …, "params": {…}}}.
  */
 public final class PlatformEvents {

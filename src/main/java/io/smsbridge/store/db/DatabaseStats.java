@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the database writer and H2's compaction have done since start, for the metrics endpoint: how
  * busy the one writer is, how much of that is the fsync, and how long compaction held the store. The
- * tail at 1,000 msg/s follows these (BENCHMARKS items 27–31); adders, so the writer pays no lock.
+ * tail at 1,000 msg/s follows these (docs/benchmarks.md); adders, so the writer pays no lock.
  */
 public final class DatabaseStats {
 

@@ -32,14 +32,14 @@ final class H2Compaction implements AutoCloseable {
      * Per round. A round holds the store lock every commit needs, and its pages go out with the next
      * commit. 15 minutes at 1,000 msg/s: 2 MB rounds held the lock 3.5–5.2 s of every 30 s (rounds up
      * to 184 ms, accept p99 118 ms), 512 KB rounds 2.4–3.0 s (p99 77 ms), the file no larger
-     * (BENCHMARKS items 29–30).
+     * (measured in the sustained benchmark, docs/benchmarks.md).
      */
     static final int WRITE_LIMIT = 512 << 10;
     static final Duration EVERY = Duration.ofMillis(200);
     /**
      * Younger chunks are left alone: most of their live pages die by themselves within seconds, and
      * rewriting them (any chunk past the 2 s retention) tripled the bytes written per message
-     * (BENCHMARKS item 30). 45 s is H2's own choice, its default retention.
+     * (the sustained benchmark). 45 s is H2's own choice, its default retention.
      */
     static final Duration MIN_AGE = Duration.ofSeconds(45);
 

@@ -16,7 +16,7 @@ import java.time.Duration;
  * every write forced within moments, freed file space need not wait H2's default 45 s before reuse
  * (that wait is its guard for writes still in the OS's cache), so {@link #RETENTION} is short: the
  * file holds the live data and a couple of seconds of commits instead of 45 s of them (GBs at
- * 1,000 msg/s, BENCHMARKS item 30).
+ * 1,000 msg/s, docs/benchmarks.md).
  */
 final class H2File {
 

@@ -193,16 +193,9 @@ public final class PlatformApi {
     }
 
     private SmsNumber findOwnNumber(Organization org, String raw) {
-        for (SmsNumber n : directory.current().numbers().values()) {
-            if (n.organizationId().equals(org.id())) {
-                try {
-                    if (typed(raw, n.country()).equals(n.number())) {
-                        return n;
-                    }
-                } catch (InvalidNumberException ignored) {
-                    // not this one
-                }
-            }
+        SmsNumber n = directory.current().numberFor(raw, candidate -> candidate.organizationId().equals(org.id()));
+        if (n != null) {
+            return n;
         }
         throw Refusal.notFound("number " + raw + " is not one of this organization's SMS numbers");
     }

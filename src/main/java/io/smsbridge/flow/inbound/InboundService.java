@@ -94,27 +94,11 @@ public final class InboundService {
      * (thinQ's 10-digit NANP), read with the country of each number of the integration.
      */
     private SmsNumber resolveNumber(Integration integration, String to) {
-        var numbers = directory.current().numbers();
-        String digits = to == null ? "" : to.trim().replaceAll("[\\s().\\-]", "");
-        if (digits.regionMatches(true, 0, "%2B", 0, 3)) {
-            digits = digits.substring(3);
-        }
-        SmsNumber n = numbers.get(digits.startsWith("+") ? digits : "+" + digits);
-        if (n != null && n.integrationId().equals(integration.id())) {
+        SmsNumber n = directory.current().numberFor(to, candidate -> candidate.integrationId().equals(integration.id()));
+        if (n != null) {
             return n;
         }
-        for (SmsNumber candidate : numbers.values()) {
-            if (candidate.integrationId().equals(integration.id())) {
-                try {
-                    if (PhoneNumbers.parseRecipient(digits, candidate.country()).value().equals(candidate.number())) {
-                        return candidate;
-                    }
-                } catch (InvalidNumberException ignored) {
-                    // not written in this number's country
-                }
-            }
-        }
-        if (digits.isEmpty()) {
+        if (to == null || to.isBlank()) {
             throw Refusal.badRequest("the recipient (our number) is empty");
         }
         throw Refusal.notFound("number " + to + " is not in the directory for integration '"

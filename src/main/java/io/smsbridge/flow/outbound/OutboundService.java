@@ -141,23 +141,7 @@ public final class OutboundService {
 
     /** Our number as the platform wrote it: E.164, digits, or national digits of the number's country. */
     private static SmsNumber findNumber(Directory dir, Organization org, String from) {
-        String compact = from.replaceAll("[\\s().\\-]", "");
-        String e164 = compact.startsWith("+") ? compact : "+" + compact;
-        SmsNumber n = dir.numbers().get(e164);
-        if (n == null) {
-            for (SmsNumber candidate : dir.numbers().values()) {
-                if (candidate.organizationId().equals(org.id())) {
-                    try {
-                        if (PhoneNumbers.parseRecipient(compact, candidate.country()).value().equals(candidate.number())) {
-                            n = candidate;
-                            break;
-                        }
-                    } catch (InvalidNumberException ignored) {
-                        // not this one
-                    }
-                }
-            }
-        }
+        SmsNumber n = dir.numberFor(from, candidate -> candidate.organizationId().equals(org.id()));
         if (n == null || !n.organizationId().equals(org.id())) {
             throw Refusal.notFound("number " + from + " is not one of this organization's SMS numbers");
         }

@@ -105,7 +105,7 @@ class KillRecoveryIT {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + port, "-Dcamel.management.port=" + port,
-                "-Ddb.url=jdbc:h2:file:./" + work.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "-Ddb.url=jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "-Ddirectory.file=" + directory, "-Djobs.poll-interval=200", "-Djobs.lease=5s",
                 "-Dsender.concurrency=" + SENDERS, "-Dplatform.concurrency=" + PLATFORM_POSTERS,
                 "-jar", "target/sms-bridge.jar");

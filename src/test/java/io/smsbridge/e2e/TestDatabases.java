@@ -22,7 +22,7 @@ final class TestDatabases {
 
     static Map<String, String> create(Path work) {
         if (!KIND.equals("postgresql")) {
-            return Map.of("db.url", "jdbc:h2:file:./" + work.resolve("db").toString().replace('\\', '/')
+            return Map.of("db.url", "jdbc:h2:file:" + work.resolve("db").toAbsolutePath().toString().replace('\\', '/')
                     + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "db.user", "sa", "db.password", "");
         }
         String admin = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");

@@ -44,7 +44,9 @@ for _ in $(seq 1 40); do
     if grep -q '"content":"Echo: Hi from JBang"' <<<"$list" && grep -q "\"id\":\"$id\",\"direction\":\"outbound\",\"status\":\"delivered\"" <<<"$list"; then
         log "message $id delivered through the sandbox, echo reply stored: OK"
         # the bridge's own meters reach the metrics endpoint under JBang too (its own class loader)
-        if ! curl -s "http://127.0.0.1:$PORT/observe/metrics" | grep -q '^smsbridge_db_commits_total'; then
+        # read it whole first: grep -q stops at the first match, and under pipefail curl's broken pipe failed the test
+        metrics=$(curl -s "http://127.0.0.1:$PORT/observe/metrics")
+        if ! grep -q '^smsbridge_db_commits_total' <<<"$metrics"; then
             log "no smsbridge_db_* meters on /observe/metrics"
             exit 1
         fi

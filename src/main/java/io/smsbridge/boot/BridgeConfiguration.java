@@ -32,9 +32,11 @@ import io.smsbridge.edge.webhook.WebhookEndpoint;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,18 +130,26 @@ public class BridgeConfiguration implements CamelConfiguration {
         HttpErrors httpErrors = new HttpErrors(Long.parseLong(settings.require("camel.server.max-body-size")));
         Vertx vertx = HookedVertx.wrap(Vertx.vertx(), httpErrors::prepare);
         r.bind("vertx", vertx);
-        context.addService(new ServiceSupport() {
+        // closed once everything has stopped: the HTTP server is stopped after the bridge's own services
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
-            protected void doStop() {
+            public void onContextStopped(CamelContext stopped) {
                 vertx.close().toCompletionStage().toCompletableFuture().join();
             }
-        }, true, true);
+        });
         context.addStartupListener((started, alreadyStarted) -> httpErrors.install(started));
-        // camel-main binds its Micrometer registry while starting, when metrics are on
-        context.addStartupListener((started, alreadyStarted) -> {
-            Object meters = started.getRegistry().lookupByName("metricsRegistry");
-            if (meters != null) {
-                DatabaseMeters.bindIfRegistry(meters, db.stats());
+        // camel-main (and Camel JBang, later) binds its Micrometer registry while starting, when metrics are on
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                Object meters = started.getRegistry().lookupByName("metricsRegistry");
+                if (meters != null) {
+                    DatabaseMeters.bindIfRegistry(meters, db.stats());
+                }
             }
         });
     }

@@ -27,8 +27,14 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
-        int code = create(Map.of()).run(args);
-        System.exit(code);
+        Main main;
+        try {
+            main = create(Map.of());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.exit(1); // a bad setting: already logged as "Cannot start: …", no stack trace needed
+            return;
+        }
+        System.exit(main.run(args));
     }
 
     /** A configured, not yet started bridge; {@code overrides} win over every other setting. */

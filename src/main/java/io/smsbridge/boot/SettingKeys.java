@@ -37,7 +37,7 @@ final class SettingKeys {
         for (String key : new TreeSet<>(keys)) {
             if (!known(key)) {
                 throw new IllegalArgumentException(source + ": unknown setting '" + key + "'"
-                        + NearestName.hint(key, candidates(key)) + "; docs/configuration.md lists every setting");
+                        + NearestName.hint(key, candidates(key)) + " (docs/configuration.md lists every setting)");
             }
         }
     }

@@ -5,7 +5,7 @@ import io.smsbridge.core.directory.Integration;
 import java.util.List;
 
 /**
- * A message on its way to a carrier, as provider routes get it.
+ * A message on its way to a carrier, as the carrier gets it.
  *
  * @param from our number, E.164
  * @param to   the contact, E.164 (or a short code)

@@ -4,7 +4,7 @@ import io.smsbridge.core.retry.Outcome;
 
 import java.time.Duration;
 
-/** What a provider route reports for one attempt: accepted with the carrier's id, or a failure. */
+/** What a carrier reports for one attempt: accepted with its id for the message, or a failure. */
 public record SendResult(String providerMessageId, Outcome failure, Duration retryAfter) {
 
     public static SendResult accepted(String providerMessageId) {

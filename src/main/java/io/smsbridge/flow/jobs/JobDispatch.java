@@ -24,10 +24,6 @@ public final class JobDispatch {
     public record Admitted(long id, String queue, boolean probe) {
     }
 
-    /** The admitted jobs of one poll, oldest first: what the poller hands off. */
-    public record Batch(List<Admitted> jobs) {
-    }
-
     private final LongPredicate reserve;
     private final CircuitBreakers circuits;
 
@@ -41,7 +37,7 @@ public final class JobDispatch {
     }
 
     /**
-     * Body: the due rows {id, kind, integration_id}, oldest first. Body becomes the {@link Batch} of
+     * Body: the due rows {id, kind, integration_id}, oldest first. Body becomes the {@link HandOff} of
      * admitted jobs, in the same order. Once a carrier's send is held back, its later sends in the batch are too: the
      * probe may succeed while the batch is judged, and the younger sends must not overtake the held
      * ones (they all leave together, oldest first, at the next poll).
@@ -50,7 +46,7 @@ public final class JobDispatch {
     public void admit(Exchange exchange) {
         Message msg = exchange.getMessage();
         List<Map<String, Object>> rows = msg.getBody(List.class);
-        msg.setBody(new Batch(admit(rows == null ? List.of() : rows, Instant.now())));
+        msg.setBody(new HandOff(admit(rows == null ? List.of() : rows, Instant.now())));
     }
 
     List<Admitted> admit(List<Map<String, Object>> rows, Instant now) {

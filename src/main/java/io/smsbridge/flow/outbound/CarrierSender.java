@@ -32,7 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The carrier-send job around a provider route: takes the job, gives the provider route an
+ * The carrier-send job around the carrier call: takes the job, gives the carrier-call route an
  * {@link OutboundSms}, and records its {@link SendResult} — sending, retry later, or failed — by the
  * provider's retry table.
  */
@@ -124,13 +124,13 @@ public final class CarrierSender {
         }
     }
 
-    /** The provider route could not reach the carrier (connection refused, timeout, …). */
+    /** The carrier call could not reach the carrier (connection refused, timeout, …). */
     public void unreachable(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         exchange.getMessage().setBody(SendResult.failed(Outcome.io(e), null));
     }
 
-    /** Records the provider route's result, judged by the retry table the provider route named. */
+    /** Records the carrier call's result, judged by the retry table its route policy named. */
     public void complete(Exchange exchange) {
         Job job = JobExchange.job(exchange);
         SendResult result = exchange.getMessage().getBody(SendResult.class);

@@ -4,11 +4,7 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.smsbridge.carrier.Carrier;
-
 import java.nio.file.Path;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Map;
 
 /**
@@ -27,14 +23,7 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main;
-        try {
-            main = create(Map.of());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.exit(1); // a bad setting: already logged as "Cannot start: …", no stack trace needed
-            return;
-        }
-        System.exit(main.run(args));
+        System.exit(create(Map.of()).run(args));
     }
 
     /** A configured, not yet started bridge; {@code overrides} win over every other setting. */
@@ -43,26 +32,10 @@ public final class Application {
         main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
         BootSettings settings = new BootSettings(overrides);
-        checkKeys(settings, overrides);
         settings.environmentOverrides().forEach(main::addOverrideProperty);
         configureRoutes(main, settings);
         main.configure().addConfiguration(BridgeConfiguration.class);
         return main;
-    }
-
-    /** A key the bridge does not read is a typo: the start fails and names it, with the key it likely meant. */
-    private static void checkKeys(BootSettings settings, Map<String, String> overrides) {
-        List<Carrier> carriers = ServiceLoader.load(Carrier.class).stream().map(ServiceLoader.Provider::get).toList();
-        java.util.Set<String> known = new java.util.TreeSet<>(settings.referenceKeys());
-        carriers.forEach(c -> known.addAll(c.settingKeys()));
-        SettingKeys keys = new SettingKeys(known, carriers.stream().map(Carrier::name).toList());
-        try {
-            keys.check(settings.localKeys(), settings.localFile().toString());
-            keys.check(overrides.keySet(), "the settings given to the bridge");
-        } catch (IllegalArgumentException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
-            throw e;
-        }
     }
 
     private static void configureRoutes(Main main, BootSettings settings) {

@@ -19,42 +19,24 @@ public final class BootSettings {
 
     private final Map<String, String> overrides;
     private final Properties files = new Properties();
-    private final Properties packed = new Properties();
-    private final Properties local = new Properties();
-    private final Path localFile = Path.of("application.properties");
 
     public BootSettings(Map<String, String> overrides) {
         this.overrides = overrides;
         try (InputStream in = BootSettings.class.getResourceAsStream("/application.properties")) {
             if (in != null) {
-                packed.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                files.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the packed application.properties", e);
         }
-        if (Files.isRegularFile(localFile)) {
-            try (Reader r = Files.newBufferedReader(localFile, StandardCharsets.UTF_8)) {
-                local.load(r);
+        Path local = Path.of("application.properties");
+        if (Files.isRegularFile(local)) {
+            try (Reader r = Files.newBufferedReader(local, StandardCharsets.UTF_8)) {
+                files.load(r);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + localFile.toAbsolutePath(), e);
+                throw new IllegalStateException("cannot read " + local.toAbsolutePath(), e);
             }
         }
-        files.putAll(packed);
-        files.putAll(local);
-    }
-
-    /** The keys of the application.properties packed in the jar: every setting there is, with its default. */
-    public java.util.Set<String> referenceKeys() {
-        return packed.stringPropertyNames();
-    }
-
-    /** The keys of the working directory's application.properties (empty when there is none). */
-    public java.util.Set<String> localKeys() {
-        return local.stringPropertyNames();
-    }
-
-    public Path localFile() {
-        return localFile.toAbsolutePath();
     }
 
     /**

@@ -17,6 +17,7 @@ import io.smsbridge.store.JobStore;
 import io.smsbridge.store.MessageStore;
 import io.smsbridge.store.ReceiptStore;
 import io.smsbridge.edge.observe.DatabaseMeters;
+import io.smsbridge.carrier.Carrier;
 import io.smsbridge.carrier.Carriers;
 import io.smsbridge.flow.outbound.CarrierCalls;
 import io.smsbridge.flow.outbound.CarrierSender;
@@ -42,6 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Wires the bridge: opens and migrates the database, loads the directory (an invalid one stops
@@ -55,6 +58,19 @@ public class BridgeConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
         Settings settings = new Settings(props);
+        Carriers carriers;
+        try {
+            carriers = Carriers.discover(settings);
+            // a key the bridge does not read is a typo: refused before anything is opened
+            Set<String> known = new TreeSet<>(SettingKeys.shipped());
+            carriers.all().forEach(c -> known.addAll(c.settingKeys()));
+            new SettingKeys(known, carriers.all().stream().map(Carrier::name).toList()).checkAll(props.getLocations(),
+                    props instanceof org.apache.camel.component.properties.PropertiesComponent impl
+                            ? impl.getOverrideProperties() : null);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            throw e;
+        }
         checkPortFree(settings.require("camel.server.host"), settings.integer("camel.server.port"));
         Database db = Database.open(settings.require("db.url"), settings.string("db.user"),
                         settings.string("db.password"), settings.integer("db.pool-size"))
@@ -68,13 +84,6 @@ public class BridgeConfiguration implements CamelConfiguration {
             }
         }, true, true);
 
-        Carriers carriers;
-        try {
-            carriers = Carriers.discover(settings);
-        } catch (RuntimeException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
-            throw e;
-        }
         LOG.info("Carriers: {}", carriers.names());
         DirectoryService directory = new DirectoryService(Path.of(settings.require("directory.file")),
                 new DirectoryParser(context::resolvePropertyPlaceholders, carriers), new DirectoryStore(db));

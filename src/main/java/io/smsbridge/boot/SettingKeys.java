@@ -2,6 +2,15 @@ package io.smsbridge.boot;
 
 import io.smsbridge.core.spelling.NearestName;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +39,45 @@ final class SettingKeys {
         Set<String> t = new TreeSet<>(List.of("default", "platform"));
         t.addAll(carriers);
         this.tables = Set.copyOf(t);
+    }
+
+    /**
+     * Checks every {@code file:} location Camel reads settings from (the working directory's
+     * application.properties; under Camel JBang the files on the command line) and the override
+     * properties (system properties and the settings given to the bridge).
+     */
+    void checkAll(List<String> locations, Properties overrides) {
+        for (String location : locations) {
+            if (!location.startsWith("file:")) {
+                continue; // the classpath holds the shipped defaults: the reference itself
+            }
+            Path file = Path.of(location.substring("file:".length()).split(";", 2)[0]);
+            if (Files.isRegularFile(file)) {
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+                }
+                check(p.stringPropertyNames(), file.toAbsolutePath().toString());
+            }
+        }
+        if (overrides != null) {
+            check(overrides.stringPropertyNames(), "the settings given to the bridge");
+        }
+    }
+
+    /** The keys of the application.properties packed with the bridge: every setting, with its default. */
+    static Set<String> shipped() {
+        Properties p = new Properties();
+        try (InputStream in = SettingKeys.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the packed application.properties", e);
+        }
+        return p.stringPropertyNames();
     }
 
     /** Fails naming the source, the key and the nearest valid key when one of {@code keys} is unknown. */

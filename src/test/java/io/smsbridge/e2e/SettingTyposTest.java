@@ -1,6 +1,5 @@
 package io.smsbridge.e2e;
 
-import io.smsbridge.boot.Application;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,14 +13,14 @@ class SettingTyposTest {
 
     @Test
     void aTypoInASettingStopsTheStart() {
-        assertThatThrownBy(() -> Application.create(Map.of("db.ulr", "jdbc:h2:mem:x")))
+        assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of("db.ulr", "jdbc:h2:mem:x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown setting 'db.ulr'; did you mean 'db.url'?");
     }
 
     @Test
     void aRetryTableOfNoCarrierStopsTheStart() {
-        assertThatThrownBy(() -> Application.create(Map.of("retry.didw.backoff", "1s")))
+        assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of("retry.didw.backoff", "1s")))
                 .hasMessageContaining("unknown setting 'retry.didw.backoff'; did you mean 'retry.didww.backoff'?");
     }
 

@@ -150,6 +150,10 @@ public final class TestBridge implements AutoCloseable {
         return main.getCamelContext().getRegistry().lookupByNameAndType(name, type);
     }
 
+    public org.apache.camel.CamelContext context() {
+        return main.getCamelContext();
+    }
+
     public Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }

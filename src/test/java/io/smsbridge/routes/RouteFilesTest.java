@@ -43,7 +43,7 @@ class RouteFilesTest {
                 "webhook-receive", "inbound-store", "platform-post", "api-send-message", "api-get-message",
                 "api-list-messages", "carrier-send", "carrier-call", "carrier-follow-up", "status-apply",
                 "status-parked-sweep", "jobs-poll", "directory-reload", "hand-off-platform", "hand-off-carrier",
-                "hand-off-follow-ups", "hand-off-due");
+                "hand-off-follow-ups", "hand-off-due", "openapi", "webhook-post", "api-send-message-rest");
         // an id Camel made up (route1) would change with the files' order
         assertThat(context.getRoutes().stream().map(Route::getRouteId)).noneMatch(id -> id.matches("route\\d+"));
     }

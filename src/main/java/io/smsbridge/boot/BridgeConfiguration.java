@@ -42,7 +42,11 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.smsbridge.edge.console.ConsoleFiles;
+import io.smsbridge.store.directory.ApiKeys;
+
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -85,9 +89,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         }, true, true);
 
         LOG.info("Carriers: {}", carriers.names());
-        DirectoryService directory = new DirectoryService(Path.of(settings.require("directory.file")),
-                new DirectoryParser(context::resolvePropertyPlaceholders, carriers), new DirectoryStore(db));
+        DirectoryStore directoryStore = new DirectoryStore(db);
+        DirectoryService directory;
         try {
+            directory = new DirectoryService(DirectoryService.Source.of(settings.require("directory.source")),
+                    Path.of(settings.require("directory.file")),
+                    new DirectoryParser(context::resolvePropertyPlaceholders, carriers),
+                    new DirectoryParser(UnaryOperator.identity(), carriers), directoryStore);
             directory.load();
         } catch (DirectoryException e) {
             LOG.error("Cannot start: {}", e.getMessage());
@@ -109,7 +117,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         // the edges hold every field to the sizes of the columns it is stored in
         ColumnLimits columns = ColumnLimits.read(db);
         r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns), carriers));
-        r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns)));
+        ApiKeys apiKeys = new ApiKeys(db);
+        r.bind("apiKeys", apiKeys);
+        r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns), apiKeys));
         r.bind("errorResponses", new ErrorResponses());
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
         r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers));
@@ -120,6 +130,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("carrierCalls", new CarrierCalls(carriers));
         r.bind("jobDispatch", new JobDispatch(jobs, circuits));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
+        r.bind("adminApi", AdminWiring.adminApi(settings, db, directory, directoryStore, apiKeys, messages, jobs,
+                circuits));
+        r.bind("consoleFiles", new ConsoleFiles());
 
         // the route policies that name the retry table judging a route's outcomes (retry.<table>.*):
         // retry-carrier (each message by its provider's table), retry-platform, and one per carrier

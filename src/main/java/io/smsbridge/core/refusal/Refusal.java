@@ -20,7 +20,11 @@ public class Refusal extends RuntimeException {
         /** What it names does not exist (for this caller). */
         NOT_FOUND,
         /** Well formed, but the bridge cannot do it (no content, a number it cannot send to). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** Not in the state it would have to be in (a read-only directory, a message that did not fail). */
+        CONFLICT,
+        /** Too many attempts from this caller; it may try again later. */
+        TOO_MANY
     }
 
     private final Kind kind;
@@ -68,6 +72,10 @@ public class Refusal extends RuntimeException {
 
     public static Refusal notFound(String message) {
         return new Refusal(Kind.NOT_FOUND, "not_found", message, null);
+    }
+
+    public static Refusal conflict(String code, String message) {
+        return new Refusal(Kind.CONFLICT, code, message, null);
     }
 
     public static Refusal unprocessable(String code, String message) {

@@ -14,6 +14,7 @@ import io.smsbridge.core.codec.FormFields;
 import io.smsbridge.core.refusal.MalformedRequest;
 import io.smsbridge.edge.http.RawRequest;
 import io.smsbridge.core.codec.StrictJson;
+import io.smsbridge.store.directory.ApiKeys;
 import io.smsbridge.store.directory.DirectoryService;
 import io.smsbridge.core.directory.Organization;
 import io.smsbridge.core.directory.SmsNumber;
@@ -46,9 +47,12 @@ public final class PlatformApi {
         }
     }
 
-    public PlatformApi(DirectoryService directory, Limits limits) {
+    private final ApiKeys keys;
+
+    public PlatformApi(DirectoryService directory, Limits limits, ApiKeys keys) {
         this.directory = directory;
         this.limits = limits;
+        this.keys = keys;
     }
 
     /** Finds the organization of the Bearer key (401 otherwise) and removes the key from the exchange. */
@@ -66,10 +70,14 @@ public final class PlatformApi {
         if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
             throw Refusal.unauthorized("send the organization's API key as 'Authorization: Bearer <key>'");
         }
-        Organization org = directory.current().organizationForApiKey(auth.substring(7).trim());
+        String keyHash = io.smsbridge.core.secret.Hashes.sha256(auth.substring(7).trim());
+        String orgId = directory.current().organizationByKeyHash().get(keyHash);
+        Organization org = orgId == null ? null : directory.current().organizations().get(orgId);
         if (org == null) {
-            throw Refusal.unauthorized("the API key is not valid; use one listed under api-keys: in the directory");
+            throw Refusal.unauthorized("the API key is not valid (or was revoked); use an active key of the"
+                    + " organization (api-keys: in the directory file, or the admin API's api-keys)");
         }
+        keys.used(keyHash, java.time.Instant.now());
         exchange.setProperty(ORGANIZATION, org);
         in.setHeader("organizationId", org.id());
     }

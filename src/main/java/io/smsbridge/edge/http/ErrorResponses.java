@@ -72,7 +72,7 @@ public final class ErrorResponses {
         return database;
     }
 
-    /** The HTTP status of each kind of refusal (design: 400, 415, 401, 403, 404, 422). */
+    /** The HTTP status of each kind of refusal (design: 400, 415, 401, 403, 404, 422; 409 and 429 for the admin API). */
     static int status(Refusal.Kind kind) {
         return switch (kind) {
             case MALFORMED -> 400;
@@ -81,6 +81,8 @@ public final class ErrorResponses {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case UNPROCESSABLE -> 422;
+            case CONFLICT -> 409;
+            case TOO_MANY -> 429;
         };
     }
 

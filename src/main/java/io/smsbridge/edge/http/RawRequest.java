@@ -33,6 +33,15 @@ import java.util.function.Function;
 public record RawRequest(String method, String contentType, String rawQuery, byte[] body,
         Function<String, String> headers, Function<String, String> pathParams, Map<String, String> multipartFields) {
 
+    /** The address the request came from (the TCP peer: a proxy in front is one source). */
+    public static String remoteAddress(Exchange exchange) {
+        if (exchange.getMessage() instanceof HttpMessage hm && hm.getRequest() instanceof WebServerRequest web
+                && web.routingContext().request().remoteAddress() != null) {
+            return web.routingContext().request().remoteAddress().hostAddress();
+        }
+        return "unknown";
+    }
+
     /** The request behind the exchange of a platform-http route. */
     public static RawRequest of(Exchange exchange) {
         Message in = exchange.getMessage();

@@ -62,6 +62,11 @@ public final class DirectoryParser {
         } catch (Exception e) {
             throw new DirectoryException(fileName + ": not valid YAML: " + e.getMessage());
         }
+        return parse(root, fileName);
+    }
+
+    /** A directory already read as a tree (the database's document, an admin change). */
+    public Directory parse(JsonNode root, String fileName) {
         if (root == null || !root.isObject() || !root.path("organizations").isArray()) {
             throw new DirectoryException(fileName + ": expected a top-level 'organizations:' list");
         }
@@ -364,6 +369,7 @@ public final class DirectoryParser {
     }
 
     private static DirectoryException error(String path, String what) {
-        return new DirectoryException(path + ": " + what);
+        int colon = path.indexOf(": ");
+        return new DirectoryException(path + ": " + what, colon < 0 ? null : path.substring(colon + 2));
     }
 }

@@ -1,7 +1,10 @@
 package io.smsbridge.store.directory;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsbridge.core.directory.Directory;
 import io.smsbridge.core.directory.DirectoryException;
+import io.smsbridge.core.directory.Organization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,51 +13,118 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
- * Holds the current directory. Loaded at start (an invalid file stops start-up); reloaded when the
- * file changes (an invalid edit is logged and the last good directory stays in force).
+ * Holds the directory in force. With {@code directory.source=file} it is the file's: loaded at
+ * start (an invalid file stops start-up) and reloaded when the file changes (an invalid edit is
+ * logged and the last good directory stays). With {@code database} it is the database's document:
+ * the file is imported once into an empty database, and every instance reloads when the document's
+ * version moves (an admin change on any of them).
  */
 public final class DirectoryService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Where the directory comes from. */
+    public enum Source {
+        FILE, DATABASE;
+
+        public static Source of(String setting) {
+            try {
+                return valueOf(setting.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new DirectoryException("directory.source: '" + setting + "' is not file or database");
+            }
+        }
+
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Source source;
     private final Path file;
-    private final DirectoryParser parser;
+    private final DirectoryParser fileParser;
+    private final DirectoryParser documentParser;
     private final DirectoryStore store;
     private volatile Directory current = Directory.EMPTY;
     private volatile FileTime loadedVersion;
+    private volatile long documentVersion;
+    private volatile String document;
 
-    public DirectoryService(Path file, DirectoryParser parser, DirectoryStore store) {
+    /**
+     * @param fileParser     reads the file, resolving its {{env:…}} placeholders
+     * @param documentParser reads the database's document as it is (no placeholder is resolved: an
+     *                       admin's text must not read the bridge's environment)
+     */
+    public DirectoryService(Source source, Path file, DirectoryParser fileParser, DirectoryParser documentParser,
+            DirectoryStore store) {
+        this.source = source;
         this.file = file;
-        this.parser = parser;
+        this.fileParser = fileParser;
+        this.documentParser = documentParser;
         this.store = store;
+    }
+
+    /** A file-mode service (the directory file is the source). */
+    public DirectoryService(Path file, DirectoryParser parser, DirectoryStore store) {
+        this(Source.FILE, file, parser, parser, store);
     }
 
     public Directory current() {
         return current;
     }
 
-    /** Loads the file; throws {@link DirectoryException} naming the bad entry. */
+    public Source source() {
+        return source;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public DirectoryParser documentParser() {
+        return documentParser;
+    }
+
+    /** Database mode: the document in force and its version (what a change starts from). */
+    public DirectoryStore.Stored document() {
+        return new DirectoryStore.Stored(documentVersion, document);
+    }
+
+    /** Loads the directory; throws {@link DirectoryException} naming the bad entry. */
     public synchronized void load() {
-        if (!Files.isRegularFile(file)) {
-            throw new DirectoryException(file + ": directory file not found (set directory.file to its path)");
+        if (source == Source.DATABASE) {
+            importIfEmpty();
+            loadDocument();
+            return;
         }
+        Directory d = readFile();
         try {
             FileTime version = Files.getLastModifiedTime(file);
-            Directory d = parser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
             store.save(d);
             current = d;
             loadedVersion = version;
-            LOG.info("Directory {} loaded: {} organization(s), {} integration(s), {} number(s)", file,
-                    d.organizations().size(), d.integrations().size(), d.numbers().size());
         } catch (IOException e) {
             throw new DirectoryException(file + ": cannot read: " + e.getMessage());
         }
+        LOG.info("Directory {} loaded: {} organization(s), {} integration(s), {} number(s)", file,
+                d.organizations().size(), d.integrations().size(), d.numbers().size());
     }
 
-    /** Reloads when the file's modification time changed. Called periodically by a route. */
+    /** Reloads when the file (file mode) or the document's version (database mode) changed. */
     public synchronized boolean reloadIfChanged() {
+        if (source == Source.DATABASE) {
+            long v = store.database().withConnection(store::version);
+            if (v == documentVersion) {
+                return false;
+            }
+            loadDocument();
+            return true;
+        }
         try {
             if (!Files.isRegularFile(file) || Files.getLastModifiedTime(file).equals(loadedVersion)) {
                 return false;
@@ -72,6 +142,72 @@ public final class DirectoryService {
         } catch (IOException e) {
             LOG.warn("Cannot check {} for changes: {}", file, e.getMessage());
             return false;
+        }
+    }
+
+    private Directory readFile() {
+        if (!Files.isRegularFile(file)) {
+            throw new DirectoryException(file + ": directory file not found (set directory.file to its path)");
+        }
+        try {
+            return fileParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new DirectoryException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The database holds no directory yet: the file's (if there is one) becomes its first document. */
+    private void importIfEmpty() {
+        if (store.database().withConnection(store::version) > 0) {
+            return;
+        }
+        Directory d = file != null && Files.isRegularFile(file) ? readFile() : Directory.EMPTY;
+        String doc = DirectoryDocument.of(d, DirectoryDocument.Secrets.AS_IS).toString();
+        Instant now = Instant.now();
+        boolean imported = store.database().inTransaction(c -> {
+            if (!store.write(c, 0, doc, now)) {
+                return false; // another instance imported it first
+            }
+            store.project(c, d, now);
+            for (Organization o : d.organizations().values()) {
+                for (String key : o.apiKeys()) {
+                    store.saveFileKey(c, o.id(), key, now);
+                }
+            }
+            return true;
+        });
+        if (imported) {
+            LOG.info("Directory imported into the database from {}: {} organization(s), {} number(s); from now on"
+                    + " it is changed through the admin API", d == Directory.EMPTY ? "nothing (no file)" : file,
+                    d.organizations().size(), d.numbers().size());
+        }
+    }
+
+    private void loadDocument() {
+        var loaded = store.database().withConnection(c -> new Object[] {store.read(c), store.activeKeys(c)});
+        DirectoryStore.Stored stored = (DirectoryStore.Stored) loaded[0];
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> keys = (java.util.Map<String, String>) loaded[1];
+        Directory parsed;
+        try {
+            parsed = documentParser.parse(JSON.readTree(stored.document()), "directory");
+        } catch (IOException e) {
+            throw new DirectoryException("the database's directory document is not JSON: " + e.getMessage());
+        }
+        current = new Directory(parsed.organizations(), parsed.integrations(), parsed.numbers(), java.util.Map.copyOf(keys));
+        documentVersion = stored.version();
+        document = stored.document();
+        LOG.info("Directory version {} loaded from the database: {} organization(s), {} integration(s), {} number(s)",
+                stored.version(), parsed.organizations().size(), parsed.integrations().size(), parsed.numbers().size());
+    }
+
+    /** The document in force as an editable tree. */
+    public ObjectNode documentTree() {
+        try {
+            return document == null ? (ObjectNode) JSON.readTree(DirectoryDocument.of(current,
+                    DirectoryDocument.Secrets.AS_IS).toString()) : (ObjectNode) JSON.readTree(document);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

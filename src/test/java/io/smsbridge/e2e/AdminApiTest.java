@@ -194,6 +194,9 @@ class AdminApiTest {
         assertThat(retry.status()).isEqualTo(409);
         assertThat(call(a, "GET", "/admin/v1/organizations/other/messages/" + id, operator, null).status())
                 .isEqualTo(404);
+        JsonNode overview = call(a, "GET", "/admin/v1/overview?organization=acme", operator, null).json().get("data");
+        assertThat(overview.get("per_minute").size()).isBetween(59, 61);
+        assertThat(overview.get("per_minute").toString()).contains("\"out\":1");
     }
 
     @Test

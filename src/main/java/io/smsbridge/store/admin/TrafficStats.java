@@ -18,7 +18,7 @@ public final class TrafficStats {
 
     /** {@code organizationId} null: every organization. */
     public List<Minute> perMinute(Connection c, String organizationId, Instant since) throws SQLException {
-        return Sql.list(c, "SELECT DATE_TRUNC('MINUTE', created_at) AS minute, direction, COUNT(*) FROM messages"
+        return Sql.list(c, "SELECT DATE_TRUNC('MINUTE', created_at) AS bucket, direction, COUNT(*) FROM messages"
                         + " WHERE created_at >= ? AND (CAST(? AS VARCHAR(64)) IS NULL OR organization_id = ?)"
                         + " GROUP BY DATE_TRUNC('MINUTE', created_at), direction ORDER BY 1",
                 rs -> new Minute(Database.instant(rs.getObject(1)), rs.getString(2), rs.getLong(3)), since,

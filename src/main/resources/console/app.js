@@ -3,7 +3,8 @@
 // API is only ever set as text, never as HTML.
 const main = document.getElementById("main");
 const statusLine = document.getElementById("status");
-const state = { token: sessionStorage.getItem("token"), me: null, org: sessionStorage.getItem("org") };
+const state = { token: sessionStorage.getItem("token"), me: null, org: sessionStorage.getItem("org"), timer: null };
+const REFRESH_MS = 5000;
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -82,16 +83,24 @@ async function header() {
 // --- pages ---------------------------------------------------------------------------------------
 async function overviewPage() {
   const d = (await api("GET", "/overview" + (state.me.organization ? "" : "?organization=" + encodeURIComponent(state.org)))).data;
+  if (location.hash.split("?")[0] !== "#/overview") return; // a refresh that came back after the page changed
   const last = d.per_minute.slice(-5);
   const sum = (k) => last.reduce((n, m) => n + m[k], 0);
   main.replaceChildren(h("h1", {}, "Overview"), h("div", { class: "cards" },
     h("div", { class: "card" }, h("div", {}, "In, last 5 min"), h("div", { class: "big" }, sum("in"))),
-    h("div", { class: "card" }, h("div", {}, "Out, last 5 min"), h("div", { class: "big" }, sum("out"))),
+    h("div", { class: "card" }, h("div", {}, "Out, last 5 min"), h("div", { class: "big", id: "out-5m" }, sum("out"))),
     h("div", { class: "card" }, h("div", {}, "Backlog (outbox)"), h("div", { class: "big", id: "backlog" }, d.backlog)),
     h("div", { class: "card" }, h("div", {}, "Send latency p50 / p95"),
       h("div", { class: "big" }, d.send_latency_ms.p50 === null ? "–" : d.send_latency_ms.p50 + " / " + d.send_latency_ms.p95 + " ms"))),
     h("h2", {}, "Messages per minute, last hour"), chart(d.per_minute),
-    h("p", {}, h("span", { class: "legend-in" }, "■ in"), " ", h("span", { class: "legend-out" }, "■ out")));
+    h("p", {}, h("span", { class: "legend-in" }, "■ in"), " ", h("span", { class: "legend-out" }, "■ out"),
+      h("span", { class: "muted" }, " · updated " + new Date().toLocaleTimeString() + ", every " + REFRESH_MS / 1000 + " s")));
+  // live: read again while the page is shown (route() stops it when the page changes)
+  // (only while it is still the page shown: another page may have opened while this one was read)
+  if (location.hash.split("?")[0] === "#/overview") {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => { if (location.hash.split("?")[0] === "#/overview") overviewPage().catch((e) => say(e.message, "error")); }, REFRESH_MS);
+  }
 }
 
 function chart(points) {
@@ -216,6 +225,7 @@ const pages = { "#/overview": overviewPage, "#/organizations": organizationsPage
   "#/conversations": conversationsPage, "#/failures": failuresPage, "#/keys": keysPage, "#/audit": auditPage };
 
 async function route() {
+  clearTimeout(state.timer);
   const page = pages[location.hash.split("?")[0]];
   if (!state.token || !page) { if (!state.token) return signInPage(); location.hash = "#/overview"; return; }
   try { await header(); await page(); document.title = main.querySelector("h1").textContent + " · sms-bridge"; }

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 
 import io.smsbridge.edge.console.ConsoleFiles;
 import io.smsbridge.store.directory.ApiKeys;
+import io.smsbridge.store.directory.DirectoryLimits;
 
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -95,7 +96,8 @@ public class BridgeConfiguration implements CamelConfiguration {
             directory = new DirectoryService(DirectoryService.Source.of(settings.require("directory.source")),
                     Path.of(settings.require("directory.file")),
                     new DirectoryParser(context::resolvePropertyPlaceholders, carriers),
-                    new DirectoryParser(UnaryOperator.identity(), carriers), directoryStore);
+                    new DirectoryParser(UnaryOperator.identity(), carriers), directoryStore)
+                    .withLimits(new DirectoryLimits(ColumnLimits.read(db)));
             directory.load();
         } catch (DirectoryException e) {
             LOG.error("Cannot start: {}", e.getMessage());

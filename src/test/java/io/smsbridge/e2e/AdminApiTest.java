@@ -90,6 +90,11 @@ class AdminApiTest {
         TestBridge.Response noUsers = call(a, "POST", "/admin/v1/organizations/acme/numbers", operator, """
                 {"number":"+19179056114","integration":"acme-didww","users":[]}""");
         assertThat(noUsers.status()).isEqualTo(422);
+        TestBridge.Response tooLong = call(a, "POST", "/admin/v1/organizations/acme/numbers", operator,
+                "{\"number\":\"+19179056116\",\"integration\":\"acme-didww\",\"users\":[\"101\"],\"display-name\":\""
+                        + "x".repeat(300) + "\"}");
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(422);
+        assertThat(tooLong.json().at("/error/field").asText()).isEqualTo("display-name");
         TestBridge.Response broken = call(a, "POST", "/admin/v1/organizations/acme/numbers", operator, "{\"number\":");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(call(a, "GET", "/admin/v1/organizations/acme/numbers/+19179056113", operator, null).status())

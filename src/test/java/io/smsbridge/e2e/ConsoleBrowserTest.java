@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -154,9 +155,24 @@ class ConsoleBrowserTest {
         type("password", "wrong-password");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "wrong name or password"));
-        type("password", "sms-bridge-demo");
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        // by keyboard alone: the page opens with the name field focused, Tab to the password, Enter signs in
+        browser.get(url("/console/"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Sign in"));
+        WebElement name = browser.switchTo().activeElement();
+        assertThat(name.getAttribute("name")).isEqualTo("name");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("operator", Keys.TAB, "sms-bridge-demo",
+                Keys.ENTER).perform();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Overview"));
+        // and around the pages: the skip link comes first, then the pages in order
+        browser.findElement(By.tagName("body")).sendKeys(Keys.HOME);
+        ((JavascriptExecutor) browser).executeScript("document.activeElement.blur(); window.focus();");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB, Keys.TAB, Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Numbers");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Numbers"));
+        open("#/overview", "Overview");
         assertThat(browser.findElement(By.id("who")).getText()).contains("operator", "demo mode");
         shot("02-overview");
     }
@@ -250,6 +266,13 @@ class ConsoleBrowserTest {
         shot("08-audit");
         open("#/overview", "Overview");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart polyline")));
+        // live: a message sent now shows up without a reload
+        int before = Integer.parseInt(browser.findElement(By.id("out-5m")).getText());
+        assertThat(bridge.postJson("/api/v1/messages", "{\"from\":\"" + NEW_NUMBER + "\",\"to\":\"+19175550499\","
+                + "\"extension\":\"101\",\"domain\":\"acme.example\",\"content\":\"live\"}",
+                "Authorization", "Bearer " + Fixtures.API_KEY).status()).isEqualTo(202);
+        new WebDriverWait(browser, Duration.ofSeconds(12)).until(d -> Integer.parseInt(
+                d.findElement(By.id("out-5m")).getText()) > before);
         shot("09-overview-after");
         // a phone's screen
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

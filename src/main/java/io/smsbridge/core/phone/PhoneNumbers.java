@@ -59,6 +59,18 @@ public final class PhoneNumbers {
     }
 
     /**
+     * A number as a person typed it to look something up (a contact in a search): a phone number
+     * first, in {@code region} when national; otherwise a short code or sender ID as it is.
+     */
+    public static String typed(String raw, String region) {
+        try {
+            return parseRecipient(raw, region).value();
+        } catch (InvalidNumberException e) {
+            return parseSender(raw, region).value();
+        }
+    }
+
+    /**
      * Reads a contact a user typed. Throws {@link InvalidNumberException} for anything that cannot be
      * sent to: empty, alphanumeric, or digits that make no number of any country.
      */

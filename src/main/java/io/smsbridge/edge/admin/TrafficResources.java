@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsbridge.core.directory.SmsNumber;
 import io.smsbridge.core.message.MessageStatus;
-import io.smsbridge.core.phone.InvalidNumberException;
 import io.smsbridge.core.phone.PhoneNumbers;
 import io.smsbridge.core.refusal.Refusal;
 import io.smsbridge.core.stickiness.ClosedReason;
@@ -347,13 +346,9 @@ final class TrafficResources {
         return n;
     }
 
-    /** A contact as a person typed it, in the number's country; short codes and sender IDs as they are. */
+    /** A contact as a person typed it, in the number's country. */
     private static String contact(String raw, String region) {
-        try {
-            return PhoneNumbers.parseRecipient(raw, region).value();
-        } catch (InvalidNumberException e) {
-            return PhoneNumbers.parseSender(raw, region).value();
-        }
+        return PhoneNumbers.typed(raw, region);
     }
 
     private static ObjectNode view(StickySessions.Open s) {

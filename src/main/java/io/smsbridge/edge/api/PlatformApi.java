@@ -180,7 +180,7 @@ public final class PlatformApi {
         }
         if (contact != null && !contact.isBlank()) {
             try {
-                in.setHeader("contact", typed(contact, country == null ? "US" : country));
+                in.setHeader("contact", PhoneNumbers.typed(contact, country == null ? "US" : country));
             } catch (InvalidNumberException e) {
                 throw Refusal.badRequest("contact: " + e.getMessage());
             }
@@ -206,15 +206,6 @@ public final class PlatformApi {
             return n;
         }
         throw Refusal.notFound("number " + raw + " is not one of this organization's SMS numbers");
-    }
-
-    /** A number as a person typed it: national first; short codes and sender IDs as they are. */
-    private static String typed(String raw, String region) {
-        try {
-            return PhoneNumbers.parseRecipient(raw, region).value();
-        } catch (InvalidNumberException e) {
-            return PhoneNumbers.parseSender(raw, region).value();
-        }
     }
 
     private static ObjectNode toJson(Map<String, Object> row, ObjectNode node) {

@@ -60,7 +60,7 @@ public final class DirectoryEditor {
             Change change = edit.apply(doc);
             Directory checked;
             try {
-                checked = directory.documentParser().parse(doc, "directory");
+                checked = directory.checked(directory.documentParser().parse(doc, "directory"), "directory");
             } catch (DirectoryException e) {
                 String message = e.getMessage().replaceFirst("^directory: ", "");
                 throw Refusal.unprocessable("invalid_field", message, e.field());

@@ -50,6 +50,7 @@ public final class DirectoryService {
     private final DirectoryParser fileParser;
     private final DirectoryParser documentParser;
     private final DirectoryStore store;
+    private DirectoryLimits limits;
     private volatile Directory current = Directory.EMPTY;
     private volatile FileTime loadedVersion;
     private volatile long documentVersion;
@@ -72,6 +73,20 @@ public final class DirectoryService {
     /** A file-mode service (the directory file is the source). */
     public DirectoryService(Path file, DirectoryParser parser, DirectoryStore store) {
         this(Source.FILE, file, parser, parser, store);
+    }
+
+    /** Holds every directory loaded from now on to the database's column sizes. */
+    public DirectoryService withLimits(DirectoryLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** Checks a directory against the column sizes (a {@link DirectoryException} naming the entry). */
+    public Directory checked(Directory d, String source) {
+        if (limits != null) {
+            limits.check(d, source);
+        }
+        return d;
     }
 
     public Directory current() {
@@ -150,7 +165,8 @@ public final class DirectoryService {
             throw new DirectoryException(file + ": directory file not found (set directory.file to its path)");
         }
         try {
-            return fileParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return checked(fileParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()),
+                    file.toString());
         } catch (IOException e) {
             throw new DirectoryException(file + ": cannot read: " + e.getMessage());
         }

@@ -124,10 +124,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns), apiKeys));
         r.bind("errorResponses", new ErrorResponses());
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
-        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers));
         r.bind("statusService", status);
         CircuitBreakers circuits = new CircuitBreakers(settings.integer("circuit.failure-threshold"),
                 settings.duration("circuit.open-for"), settings.duration("circuit.max-open-for"));
+        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers,
+                circuits::holding));
         r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits));
         r.bind("carrierCalls", new CarrierCalls(carriers));
         r.bind("jobDispatch", new JobDispatch(jobs, circuits));

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -139,6 +141,35 @@ public final class JobStore {
                 + " locked_by = ?, updated_at = ? WHERE id = ? AND ((state = 'ready' AND next_attempt_at <= ?)"
                 + " OR (state IN ('running', 'queued') AND locked_until < ?))",
                 now.plus(lease), owner, now, id, now, now) == 1);
+    }
+
+    /**
+     * {@link #handOver} for a whole poll at once: one UPDATE and one SELECT, whatever the batch's size
+     * (one statement per job held the backlog back while new sends overtook it). Returns the ids
+     * reserved for this instance.
+     */
+    public java.util.Set<Long> handOverAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Instant now = Database.asStored(Instant.now());
+        Instant until = now.plus(lease);
+        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(until, owner, now));
+        params.addAll(ids);
+        params.add(now);
+        params.add(now);
+        return db.withConnection(c -> {
+            Sql.update(c, "UPDATE jobs SET state = 'queued', locked_until = ?, locked_by = ?, updated_at = ?"
+                    + " WHERE id IN (" + in + ") AND ((state = 'ready' AND next_attempt_at <= ?)"
+                    + " OR (state IN ('running', 'queued') AND locked_until < ?))", params.toArray());
+            List<Object> select = new ArrayList<>(ids);
+            select.add(owner);
+            select.add(until);
+            return new java.util.HashSet<>(Sql.list(c, "SELECT id FROM jobs WHERE id IN (" + in + ")"
+                    + " AND state = 'queued' AND locked_by = ? AND locked_until = ?", rs -> rs.getLong(1),
+                    select.toArray()));
+        });
     }
 
     public void delete(Connection c, long id) throws SQLException {

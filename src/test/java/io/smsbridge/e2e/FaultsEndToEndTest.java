@@ -214,6 +214,51 @@ class FaultsEndToEndTest {
     }
 
     @Test
+    void aRetryAfterLongerThanTheCircuitsPauseIsHonouredForTheProbeToo() throws Exception {
+        // two 503s, then a 429 asking for 3 s: that third failure opens the circuit, for 1 s here
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("2"));
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs("2")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("3"));
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs("3")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("open"));
+        bridge.mock.addStubMapping(created());
+        String c = contact();
+        String id = send(c);
+        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        List<LoggedRequest> tries = requestsTo(c.substring(1));
+        assertThat(tries).hasSize(4);
+        // the probe after the 429 waited for the carrier's 3 s, not the circuit's 1 s
+        long waitedMs = tries.get(3).getLoggedDate().getTime() - tries.get(2).getLoggedDate().getTime();
+        assertThat(waitedMs).isBetween(2900L, 6000L);
+    }
+
+    @Test
+    void whenTheCarrierIsBackTheHeldBacklogGoesBeforeNewSends() throws Exception {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).willReturn(aResponse().withStatus(503)));
+        bridge.mock.addStubMapping(created());
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            held.add(send(contact()));
+        }
+        Thread.sleep(1500);
+        bridge.mock.removeStub(bridge.mock.listAllStubMappings().getMappings().stream()
+                .filter(s -> s.getPriority() != null && s.getPriority() == 1).findFirst().orElseThrow());
+        // new sends keep arriving while the carrier comes back
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fresh.add(send(contact()));
+            Thread.sleep(50);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> java.util.stream.Stream.concat(held.stream(), fresh.stream())
+                .allMatch(id -> bridge.message(id).get("status").asText().equals("sending")));
+        Instant lastHeld = held.stream().map(this::sendingTime).max(Instant::compareTo).orElseThrow();
+        Instant firstFresh = fresh.stream().map(this::sendingTime).min(Instant::compareTo).orElseThrow();
+        // the 4 senders run in parallel: a new one may start while the last held ones are in flight
+        assertThat(firstFresh).isAfter(lastHeld.minusMillis(200));
+    }
+
+    @Test
     void anOutageBuildsABacklogThatDrainsInOrder() throws Exception {
         bridge.mock.stubFor(post(DIDWW).atPriority(1).willReturn(aResponse().withStatus(503)));
         bridge.mock.addStubMapping(created());

@@ -55,6 +55,49 @@ public final class CircuitBreakers {
         return c == null ? null : c.openUntil();
     }
 
+    /**
+     * The carrier asked for a pause (429 with Retry-After): {@code key} holds every send until
+     * {@code until} (at most max-open-for from now), and then sends one probe, as an open circuit does.
+     */
+    public void holdUntil(String key, Instant until, Instant now) {
+        Instant capped = until.isAfter(now.plus(maxOpen)) ? now.plus(maxOpen) : until;
+        circuits.computeIfAbsent(key, k -> new Circuit()).holdUntil(capped);
+    }
+
+    /**
+     * Whether new sends of {@code key} must queue behind held ones: while its circuit is open, and
+     * after it closed until the poller has handed over the sends that waited ({@link #drained}).
+     */
+    public boolean holding(String key) {
+        Circuit c = circuits.get(key);
+        return c != null && c.holding();
+    }
+
+    /** When the circuit of {@code key} last closed with sends waiting (null when it is not draining). */
+    public Instant drainingSince(String key) {
+        Circuit c = circuits.get(key);
+        return c == null ? null : c.drainingSince();
+    }
+
+    /** The keys whose circuit closed and whose waiting sends are still being handed over. */
+    public java.util.Set<String> draining() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        circuits.forEach((k, c) -> {
+            if (c.drainingSince() != null) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    /** The sends that waited for {@code key} are all handed over: new ones may take the fast path again. */
+    public void drained(String key) {
+        Circuit c = circuits.get(key);
+        if (c != null) {
+            c.drained();
+        }
+    }
+
     /** Records a transient failure; returns true when this failure opened (or re-opened) the circuit. */
     public boolean failed(String key, Instant now) {
         return circuits.computeIfAbsent(key, k -> new Circuit()).failed(now);
@@ -66,6 +109,26 @@ public final class CircuitBreakers {
         private Duration currentOpen = open;
         private boolean probing;
         private Instant probeStarted;
+        private Instant drainingSince;
+
+        synchronized void holdUntil(Instant until) {
+            if (openUntil == null || until.isAfter(openUntil)) {
+                openUntil = until;
+                probing = false;
+            }
+        }
+
+        synchronized boolean holding() {
+            return openUntil != null || drainingSince != null;
+        }
+
+        synchronized Instant drainingSince() {
+            return drainingSince;
+        }
+
+        synchronized void drained() {
+            drainingSince = null;
+        }
 
         synchronized Permit permit(Instant now) {
             if (openUntil == null) {
@@ -90,6 +153,9 @@ public final class CircuitBreakers {
 
         synchronized boolean succeeded() {
             boolean wasOpen = openUntil != null;
+            if (wasOpen) {
+                drainingSince = Instant.now();
+            }
             failures = 0;
             openUntil = null;
             probing = false;

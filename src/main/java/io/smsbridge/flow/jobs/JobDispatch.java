@@ -1,6 +1,7 @@
 package io.smsbridge.flow.jobs;
 
 import io.smsbridge.store.JobStore;
+import io.smsbridge.store.db.Database;
 import io.smsbridge.core.retry.CircuitBreakers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongPredicate;
+import java.util.function.Function;
 
 /**
  * The poller's gate: a due job goes to its queue only if its carrier is not paused (circuit open) and
@@ -24,14 +25,14 @@ public final class JobDispatch {
     public record Admitted(long id, String queue, boolean probe) {
     }
 
-    private final LongPredicate reserve;
+    private final Function<List<Long>, Set<Long>> reserve;
     private final CircuitBreakers circuits;
 
     public JobDispatch(JobStore jobs, CircuitBreakers circuits) {
-        this(jobs::handOver, circuits);
+        this(jobs::handOverAll, circuits);
     }
 
-    JobDispatch(LongPredicate reserve, CircuitBreakers circuits) {
+    JobDispatch(Function<List<Long>, Set<Long>> reserve, CircuitBreakers circuits) {
         this.reserve = reserve;
         this.circuits = circuits;
     }
@@ -46,12 +47,20 @@ public final class JobDispatch {
     public void admit(Exchange exchange) {
         Message msg = exchange.getMessage();
         List<Map<String, Object>> rows = msg.getBody(List.class);
-        msg.setBody(new HandOff(admit(rows == null ? List.of() : rows, Instant.now())));
+        Integer batch = msg.getHeader("batch", Integer.class);
+        msg.setBody(new HandOff(admit(rows == null ? List.of() : rows, Instant.now(),
+                batch == null ? Integer.MAX_VALUE : batch)));
     }
 
     List<Admitted> admit(List<Map<String, Object>> rows, Instant now) {
-        List<Admitted> admitted = new ArrayList<>(rows.size());
+        return admit(rows, now, Integer.MAX_VALUE);
+    }
+
+    /** {@code maxBatch}: the most rows a poll returns (a full poll may have left older sends behind). */
+    List<Admitted> admit(List<Map<String, Object>> rows, Instant now, int maxBatch) {
+        List<Admitted> candidates = new ArrayList<>(rows.size());
         Set<String> heldBack = new HashSet<>();
+        Set<String> olderLeft = new HashSet<>();
         for (Map<String, Object> row : rows) {
             long id = ((Number) row.get("id")).longValue();
             String integration = (String) row.get("integration_id");
@@ -66,12 +75,25 @@ public final class JobDispatch {
                     continue;
                 }
                 probe = permit.probe();
+                Instant since = circuits.drainingSince(integration);
+                Object created = row.get("created_at");
+                if (since != null && created != null && !Database.instant(created).isAfter(since)) {
+                    olderLeft.add(integration);
+                }
             }
-            if (reserve.test(id)) {
-                admitted.add(new Admitted(id, (String) row.get("kind"), probe));
+            candidates.add(new Admitted(id, (String) row.get("kind"), probe));
+        }
+        // a circuit that closed hands its backlog over through this poll: once a poll that is not full
+        // finds none of the sends that waited, new sends take the fast path again
+        if (rows.size() < maxBatch) {
+            for (String integration : circuits.draining()) {
+                if (!olderLeft.contains(integration)) {
+                    circuits.drained(integration);
+                }
             }
         }
-        return admitted;
+        Set<Long> reserved = reserve.apply(candidates.stream().map(Admitted::id).toList());
+        return candidates.stream().filter(a -> reserved.contains(a.id())).toList();
     }
 
 }

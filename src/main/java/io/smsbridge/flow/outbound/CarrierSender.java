@@ -167,10 +167,15 @@ public final class CarrierSender {
         if (policy != null && policy.needsOperator(o)) {
             LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
         }
+        if (result.retryAfter() != null && policy != null && policy.classify(o) == FailureClass.TRANSIENT) {
+            // the carrier's Retry-After holds the whole integration (capped at circuit.max-open-for)
+            circuits.holdUntil(m.integrationId(), now.plus(result.retryAfter()), now);
+        }
         if (next != null) {
-            // a paused carrier: wait in line with the others, released together when it is back
+            // a paused carrier: wait in line with the others, released together when it is back; the
+            // later of the pause and the message's own next attempt (its Retry-After) wins
             Instant paused = circuits.openUntil(m.integrationId());
-            Instant at = paused != null ? paused : next;
+            Instant at = paused != null && paused.isAfter(next) ? paused : next;
             String why = paused != null ? WAITING + o.reason() : o.reason();
             db.inTransaction(c -> {
                 messages.setRetrying(c, m.id(), attempt, at, o.code(), o.reason(), now);

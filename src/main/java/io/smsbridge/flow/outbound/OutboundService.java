@@ -45,10 +45,17 @@ public final class OutboundService {
     private final MessageStore messages;
     private final JobStore jobs;
     private final ProviderCatalog providers;
+    private final java.util.function.Predicate<String> queueBehind;
 
+    /**
+     * @param queueBehind integrations whose new sends must wait in the outbox behind held ones (an
+     *                    open circuit, or one that just closed and is handing its backlog over)
+     */
     public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
-            MessageStore messages, JobStore jobs, ProviderCatalog providers) {
+            MessageStore messages, JobStore jobs, ProviderCatalog providers,
+            java.util.function.Predicate<String> queueBehind) {
         this.providers = providers;
+        this.queueBehind = queueBehind;
         this.db = db;
         this.directory = directory;
         this.conversations = conversations;
@@ -114,6 +121,7 @@ public final class OutboundService {
                 number.number(), contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user,
                 null, null, text, media, segments.encoding().name(), segments.parts(), integration.provider(), null,
                 MessageStatus.QUEUED);
+        boolean behind = queueBehind.test(integration.id());
         Job job = db.inTransaction(c -> {
             Session session = conversations.lockAndGetSession(c, conversationId);
             // read the clock under the lock: decisions and timestamps follow the order of the lock
@@ -121,8 +129,16 @@ public final class OutboundService {
             OutboundDecision decision = StickinessPolicy.onOutbound(session, number.stickiness(), user, now);
             conversations.apply(c, conversationId, session, decision, now);
             messages.insert(c, row, now);
+            if (behind) {
+                // the poller hands it over after the older sends of this carrier, oldest first
+                jobs.enqueueSendAt(c, id, org.id(), integration.id(), now, now);
+                return null;
+            }
             return jobs.enqueueSend(c, id, org.id(), integration.id(), now);
         });
+        if (job == null) {
+            return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of());
+        }
         // off the writer: the job was created at the message's own timestamp
         return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(new SendJob(job, row.stored(job.createdAt()))));
     }

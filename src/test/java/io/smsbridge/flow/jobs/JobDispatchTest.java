@@ -32,9 +32,9 @@ class JobDispatchTest {
     }
 
     JobDispatch dispatch(LongPredicate reserve) {
-        return new JobDispatch(id -> {
-            reserved.add(id);
-            return reserve.test(id);
+        return new JobDispatch(ids -> {
+            reserved.addAll(ids);
+            return ids.stream().filter(reserve::test).collect(java.util.stream.Collectors.toSet());
         }, circuits);
     }
 

@@ -43,6 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.smsbridge.edge.console.ConsoleFiles;
+import io.smsbridge.edge.observe.TrafficMeters;
+import io.smsbridge.flow.outbound.SendThrottle;
+import io.smsbridge.store.ThrottleStore;
 import io.smsbridge.store.directory.ApiKeys;
 import io.smsbridge.store.directory.DirectoryLimits;
 
@@ -129,7 +132,8 @@ public class BridgeConfiguration implements CamelConfiguration {
                 settings.duration("circuit.open-for"), settings.duration("circuit.max-open-for"));
         r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers,
                 circuits::holding));
-        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits));
+        SendThrottle throttle = new SendThrottle(db, new ThrottleStore(db), jobs);
+        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits, throttle));
         r.bind("carrierCalls", new CarrierCalls(carriers));
         r.bind("jobDispatch", new JobDispatch(jobs, circuits));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
@@ -174,6 +178,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                 Object meters = started.getRegistry().lookupByName("metricsRegistry");
                 if (meters != null) {
                     DatabaseMeters.bindIfRegistry(meters, db.stats());
+                    TrafficMeters.bindIfRegistry(meters, throttle);
                 }
             }
         });

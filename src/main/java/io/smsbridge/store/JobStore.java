@@ -188,6 +188,23 @@ public final class JobStore {
                 + " last_error = ?, updated_at = ? WHERE id = ?", at, truncate(error), Instant.now(), id);
     }
 
+    /**
+     * A send over its rate waits for its slot: back to ready until {@code at}, marked as holding the
+     * slot of this attempt (so taking it again does not reserve another), the attempt not counted.
+     */
+    public void throttle(Connection c, long id, int attempt, Instant at) throws SQLException {
+        Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
+                + " attempts = attempts - 1, payload = ?, last_error = ?, updated_at = ? WHERE id = ?", at,
+                SLOT + attempt, "throttled: waits for its send rate", Instant.now(), id);
+    }
+
+    /** Whether the job (a send) already holds its rate slot for this attempt. */
+    public static boolean holdsSlot(Job job) {
+        return job.payload() != null && job.payload().equals(SLOT + job.attempts());
+    }
+
+    private static final String SLOT = "rate-slot:";
+
     /** Makes every send that waits for a carrier integration's circuit due now. */
     public int release(Connection c, String integrationId, Instant now) throws SQLException {
         return Sql.update(c, "UPDATE jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'ready'"

@@ -25,6 +25,12 @@ public record Integration(String id, String organizationId, String provider, Str
         return v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1"));
     }
 
+    /** The integration's own send rate ({@code rate} and {@code burst}), or null when it sets none. */
+    public io.smsbridge.core.traffic.SendRate rate() {
+        String r = settings.get("rate");
+        return r == null || r.isBlank() ? null : io.smsbridge.core.traffic.SendRate.parse(r, settings.get("burst"));
+    }
+
     /** Settings that hold a template's properties: {@code properties.<label>} (all treated as secrets). */
     public static final String PROPERTY_PREFIX = "properties.";
 

@@ -1,14 +1,21 @@
 package io.smsbridge.core.directory;
 
 import io.smsbridge.core.phone.NumberFormat;
+import io.smsbridge.core.traffic.SendRate;
 
 import java.time.Duration;
 import java.util.List;
 
-/** One of our business numbers (E.164) and the users that share it. */
+/** One of our business numbers (E.164) and the users that share it; {@code rate} null: no limit of its own. */
 public record SmsNumber(String number, String organizationId, String integrationId, String country,
         String displayName, Duration stickiness, NumberFormat platformFormat, String header, String footer,
-        List<String> users) {
+        List<String> users, SendRate rate) {
+
+    public SmsNumber(String number, String organizationId, String integrationId, String country, String displayName,
+            Duration stickiness, NumberFormat platformFormat, String header, String footer, List<String> users) {
+        this(number, organizationId, integrationId, country, displayName, stickiness, platformFormat, header, footer,
+                users, null);
+    }
 
     public boolean isAssigned(String user) {
         return users.contains(user);

@@ -44,6 +44,7 @@ public final class CarrierSender {
     /** The message as prepare read it; complete judges the result with it instead of reading it again. */
     private static final String MESSAGE = "smsBridgeMessage";
 
+    private final SendThrottle throttle;
     private final Database db;
     private final DirectoryService directory;
     private final MessageStore messages;
@@ -53,7 +54,8 @@ public final class CarrierSender {
     private final CircuitBreakers circuits;
 
     public CarrierSender(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
-            StatusService status, RetryPolicies policies, CircuitBreakers circuits) {
+            StatusService status, RetryPolicies policies, CircuitBreakers circuits, SendThrottle throttle) {
+        this.throttle = throttle;
         this.db = db;
         this.directory = directory;
         this.messages = messages;
@@ -92,6 +94,12 @@ public final class CarrierSender {
         if (permit != null && !permit.allowed()) {
             JobExchange.skip(exchange);
             defer(job, m, permit.waitUntil());
+            return;
+        }
+        // over its rate: back to the outbox until its slot (a probe is one send, and goes now)
+        if (!probe && throttle.hold(job, integration, directory.current().numbers().get(m.number()), Instant.now())
+                != null) {
+            JobExchange.skip(exchange);
             return;
         }
         exchange.setProperty(MESSAGE, m);

@@ -102,7 +102,16 @@ public final class DirectoryDocument {
         }
         ArrayNode users = n.putArray("users");
         s.users().forEach(users::add);
+        if (s.rate() != null) {
+            n.put("rate", rate(s.rate().perSecond()));
+            n.put("burst", String.valueOf(s.rate().burst()));
+        }
         return n;
+    }
+
+    static String rate(double perSecond) {
+        return perSecond == Math.rint(perSecond) ? (long) perSecond + "/s"
+                : perSecond * 3600 == Math.rint(perSecond * 3600) ? (long) (perSecond * 3600) + "/h" : perSecond + "/s";
     }
 
     /** As the file writes it: 0, 30s, 15m, 1h, 1d (ISO-8601 for anything else). */

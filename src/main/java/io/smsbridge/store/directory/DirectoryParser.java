@@ -41,7 +41,9 @@ public final class DirectoryParser {
             "numbers");
     private static final Set<String> PLATFORM_FIELDS = Set.of("webhook-url", "headers");
     private static final Set<String> NUMBER_FIELDS = Set.of("number", "integration", "country", "display-name",
-            "stickiness", "platform-number-format", "header", "footer", "users");
+            "stickiness", "platform-number-format", "header", "footer", "users", "rate", "burst");
+    /** Settings every integration takes, whatever its carrier. */
+    private static final Set<String> COMMON_SETTINGS = Set.of("rate", "burst");
 
     private final UnaryOperator<String> placeholders;
     private final ProviderCatalog providers;
@@ -170,6 +172,7 @@ public final class DirectoryParser {
         }
         Set<String> allowed = new java.util.TreeSet<>(INTEGRATION_FIELDS);
         allowed.addAll(spec.knownSettings());
+        allowed.addAll(COMMON_SETTINGS);
         knownKeys(node, allowed, path);
         Map<String, String> settings = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -189,6 +192,7 @@ public final class DirectoryParser {
         if (fallback != null && !fallback.equalsIgnoreCase("link") && !fallback.equalsIgnoreCase("reject")) {
             throw error(path + ".mms-fallback", "'" + fallback + "' is not link or reject");
         }
+        rate(settings.get("rate"), settings.get("burst"), path);
         String baseUrl = settings.get("base-url");
         if (baseUrl != null) {
             checkHttpUrl(baseUrl, path + ".base-url");
@@ -298,7 +302,24 @@ public final class DirectoryParser {
             }
         }
         return new SmsNumber(number, orgId, integrationId, country, optional(node, "display-name", path), stickiness,
-                format, optional(node, "header", path), optional(node, "footer", path), List.copyOf(users));
+                format, optional(node, "header", path), optional(node, "footer", path), List.copyOf(users),
+                rate(optional(node, "rate", path), optional(node, "burst", path), path));
+    }
+
+    /** A send rate (rate: 10/s, burst: 20), null when none is set; a burst alone is refused. */
+    private static io.smsbridge.core.traffic.SendRate rate(String rate, String burst, String path) {
+        if (rate == null || rate.isBlank()) {
+            if (burst != null && !burst.isBlank()) {
+                throw error(path + ".burst", "a burst needs a rate (rate: 10/s)");
+            }
+            return null;
+        }
+        try {
+            return io.smsbridge.core.traffic.SendRate.parse(rate, burst);
+        } catch (IllegalArgumentException e) {
+            throw error(path + (e.getMessage().startsWith("burst") || e.getMessage().startsWith("the burst")
+                    ? ".burst" : ".rate"), e.getMessage());
+        }
     }
 
     /** A key the bridge does not read is a typo until shown otherwise: refused, with the key it likely meant. */

@@ -87,6 +87,11 @@ class DirectoryParserTest {
             bad format              | 'platform-number-format: national' | 'platform-number-format: intl'   | organizations[0].numbers[0].platform-number-format
             user of another domain  | '"101@acme.example"'               | '"101@other.example"'            | organizations[0].numbers[0].users[0]: '101@other.example' is not in the organization's domain
             user without domain     | '"101@acme.example"'               | '"101"'                          | organizations[0].numbers[0].users[0]: '101' is not extension@domain
+            malformed rate          | 'delivery-receipts: true'          | 'rate: fast'                     | organizations[0].integrations[0].rate: 'fast' is not a rate
+            rate per day            | 'delivery-receipts: true'          | 'rate: 100/d'                    | organizations[0].integrations[0].rate: '100/d' is not a rate
+            zero rate               | 'stickiness: 1h'                   | 'rate: 0/s'                      | organizations[0].numbers[0].rate: the rate must be more than 0
+            bad burst               | 'display-name: Sales'              | 'burst: lots'                    | organizations[0].numbers[0].burst: a burst needs a rate
+            burst without a rate    | 'stickiness: 1h'                   | 'burst: 20'                      | organizations[0].numbers[0].burst: a burst needs a rate
             """)
     void invalidEntriesAreNamedWithTheirPath(String name, String from, String to, String message) {
         String yaml = VALID.replace(from, to);
@@ -95,6 +100,13 @@ class DirectoryParserTest {
                 .isInstanceOf(DirectoryException.class)
                 .hasMessageStartingWith("directory.yaml: ")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aBurstThatIsNotAWholeNumberIsRefused() {
+        String yaml = VALID.replace("stickiness: 1h", "stickiness: 1h\n        rate: 10/s\n        burst: lots");
+        assertThatThrownBy(() -> PARSER.parse(yaml, "directory.yaml")).hasMessageContaining(
+                "organizations[0].numbers[0].burst: burst 'lots' is not a whole number");
     }
 
     @Test

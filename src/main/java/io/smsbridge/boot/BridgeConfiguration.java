@@ -50,7 +50,10 @@ import io.smsbridge.store.directory.ApiKeys;
 import io.smsbridge.store.directory.DirectoryLimits;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import io.smsbridge.core.optout.Keywords;
+import io.smsbridge.store.OptOutStore;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -94,13 +97,26 @@ public class BridgeConfiguration implements CamelConfiguration {
 
         LOG.info("Carriers: {}", carriers.names());
         DirectoryStore directoryStore = new DirectoryStore(db);
+        Keywords keywords;
+        try {
+            keywords = Keywords.of(Map.of("stop-words", settings.string("optout.stop-words"),
+                    "start-words", settings.string("optout.start-words"),
+                    "help-words", settings.string("optout.help-words"),
+                    "stop-reply", settings.string("optout.stop-reply"),
+                    "start-reply", settings.string("optout.start-reply"),
+                    "help-reply", settings.string("optout.help-reply")));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Cannot start: optout.*: {}", e.getMessage());
+            throw e;
+        }
+        OptOutStore optOuts = new OptOutStore();
         DirectoryService directory;
         try {
             directory = new DirectoryService(DirectoryService.Source.of(settings.require("directory.source")),
                     Path.of(settings.require("directory.file")),
                     new DirectoryParser(context::resolvePropertyPlaceholders, carriers),
                     new DirectoryParser(UnaryOperator.identity(), carriers), directoryStore)
-                    .withLimits(new DirectoryLimits(ColumnLimits.read(db)));
+                    .withLimits(new DirectoryLimits(ColumnLimits.read(db), keywords));
             directory.load();
         } catch (DirectoryException e) {
             LOG.error("Cannot start: {}", e.getMessage());
@@ -126,12 +142,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("apiKeys", apiKeys);
         r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns), apiKeys));
         r.bind("errorResponses", new ErrorResponses());
-        r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs));
+        r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs,
+                optOuts, keywords));
         r.bind("statusService", status);
         CircuitBreakers circuits = new CircuitBreakers(settings.integer("circuit.failure-threshold"),
                 settings.duration("circuit.open-for"), settings.duration("circuit.max-open-for"));
         r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers,
-                circuits::holding));
+                circuits::holding, optOuts));
         SendThrottle throttle = new SendThrottle(db, new ThrottleStore(db), jobs);
         r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits, throttle));
         r.bind("carrierCalls", new CarrierCalls(carriers));

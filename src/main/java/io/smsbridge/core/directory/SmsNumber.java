@@ -5,16 +5,17 @@ import io.smsbridge.core.traffic.SendRate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** One of our business numbers (E.164) and the users that share it; {@code rate} null: no limit of its own. */
+/** One of our business numbers (E.164) and the users that share it; {@code rate} null: no limit of its own; {@code optOut}: its own opt-out keyword settings. */
 public record SmsNumber(String number, String organizationId, String integrationId, String country,
         String displayName, Duration stickiness, NumberFormat platformFormat, String header, String footer,
-        List<String> users, SendRate rate) {
+        List<String> users, SendRate rate, Map<String, String> optOut) {
 
     public SmsNumber(String number, String organizationId, String integrationId, String country, String displayName,
             Duration stickiness, NumberFormat platformFormat, String header, String footer, List<String> users) {
         this(number, organizationId, integrationId, country, displayName, stickiness, platformFormat, header, footer,
-                users, null);
+                users, null, Map.of());
     }
 
     public boolean isAssigned(String user) {

@@ -24,6 +24,6 @@ public final class AdminResources {
                 new DirectoryResources(directory, editor, new IntegrationStatus(circuits, db)),
                 new AccessResources(db, directory, editor, keys, new AdminUsers(db), audit),
                 new TrafficResources(db, directory, new MessageSearch(), new StickySessions(), new TrafficStats(), audit,
-                        retry));
+                        retry, new io.smsbridge.store.OptOutStore()));
     }
 }

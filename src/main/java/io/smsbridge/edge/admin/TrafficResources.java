@@ -11,6 +11,7 @@ import io.smsbridge.core.phone.PhoneNumbers;
 import io.smsbridge.core.refusal.Refusal;
 import io.smsbridge.core.stickiness.ClosedReason;
 import io.smsbridge.flow.outbound.ManualRetry;
+import io.smsbridge.store.OptOutStore;
 import io.smsbridge.store.admin.AuditLog;
 import io.smsbridge.store.admin.MessageSearch;
 import io.smsbridge.store.admin.StickySessions;
@@ -36,7 +37,7 @@ final class TrafficResources {
             .collect(java.util.stream.Collectors.toSet());
     private static final List<String> CSV_COLUMNS = List.of("id", "created_at", "direction", "status", "number",
             "contact", "sender_user", "recipients", "group_chat", "content", "media_urls", "segments", "provider",
-            "provider_message_id", "error_code", "error_reason", "attempts");
+            "provider_message_id", "error_code", "error_reason", "attempts", "keyword");
 
     private final Database db;
     private final DirectoryService directory;
@@ -45,9 +46,11 @@ final class TrafficResources {
     private final TrafficStats stats;
     private final AuditLog audit;
     private final ManualRetry retry;
+    private final OptOutStore optOuts;
 
     TrafficResources(Database db, DirectoryService directory, MessageSearch search, StickySessions sessions,
-            TrafficStats stats, AuditLog audit, ManualRetry retry) {
+            TrafficStats stats, AuditLog audit, ManualRetry retry, OptOutStore optOuts) {
+        this.optOuts = optOuts;
         this.db = db;
         this.directory = directory;
         this.search = search;
@@ -67,6 +70,8 @@ final class TrafficResources {
         ops.put("admin-session-end", this::endSession);
         ops.put("admin-session-hand-over", this::handOver);
         ops.put("admin-audit-list", this::auditLog);
+        ops.put("admin-opt-outs-list", this::listOptOuts);
+        ops.put("admin-opt-out-remove", this::removeOptOut);
         ops.put("admin-overview", this::overview);
     }
 
@@ -270,6 +275,37 @@ final class TrafficResources {
             throw Refusal.notFound("no open sticky session between " + number.number() + " and " + contact);
         }
         return Answer.ok(view(moved));
+    }
+
+    // --- opt-outs -----------------------------------------------------------------------------
+
+    private Answer listOptOuts(AdminCall call) {
+        String org = org(call);
+        SmsNumber number = number(org, call.path("number"));
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        db.withConnection(c -> optOuts.list(c, number.number())).forEach(o -> out.addObject()
+                .put("contact", o.contact()).put("opted_out_at", o.at().toString())
+                .put("source_message_id", o.sourceMessageId()));
+        return Answer.ok(out);
+    }
+
+    private Answer removeOptOut(AdminCall call) {
+        String org = org(call);
+        SmsNumber number = number(org, call.path("number"));
+        String contact = contact(call.path("contact"), number.country());
+        Instant now = Instant.now();
+        boolean removed = db.inTransaction(c -> {
+            if (!optOuts.lift(c, number.number(), contact)) {
+                return false;
+            }
+            audit.record(c, call.principal().name(), org, "opt-out.remove", "opt-out " + number.number() + " "
+                    + contact, JsonNodeFactory.instance.objectNode().put("contact", contact).toString(), null, now);
+            return true;
+        });
+        if (!removed) {
+            throw Refusal.notFound("contact " + contact + " has not opted out of " + number.number());
+        }
+        return Answer.noContent();
     }
 
     // --- audit log and overview -----------------------------------------------------------------

@@ -10,6 +10,11 @@ import io.smsbridge.core.directory.SmsNumber;
 import io.smsbridge.store.Job;
 import io.smsbridge.store.JobKind;
 import io.smsbridge.store.JobStore;
+import io.smsbridge.store.OptOutStore;
+import io.smsbridge.core.optout.Keyword;
+import io.smsbridge.core.optout.Keywords;
+import io.smsbridge.core.segments.SegmentCounter;
+import io.smsbridge.core.segments.Segments;
 import io.smsbridge.core.message.CarrierEvent;
 import io.smsbridge.core.message.InboundSms;
 import io.smsbridge.core.message.MessageStatus;
@@ -41,8 +46,14 @@ public final class InboundService {
     private final ReceiptStore receipts;
     private final JobStore jobs;
 
+    private final OptOutStore optOuts;
+    private final Keywords keywords;
+
+    /** @param keywords the default opt-out keywords (a number may set its own) */
     public InboundService(Database db, DirectoryService directory, ConversationStore conversations,
-            MessageStore messages, ReceiptStore receipts, JobStore jobs) {
+            MessageStore messages, ReceiptStore receipts, JobStore jobs, OptOutStore optOuts, Keywords keywords) {
+        this.optOuts = optOuts;
+        this.keywords = keywords;
         this.db = db;
         this.directory = directory;
         this.conversations = conversations;
@@ -79,15 +90,50 @@ public final class InboundService {
                     decision.recipients(), decision.group(), sms.text(), sms.mediaUrls(), null, null,
                     integration.provider(), sms.providerMessageId(), MessageStatus.RECEIVED), now);
 
+            // STOP, START, HELP: recorded with the message, which still reaches the users, marked
+            Keywords own = keywords.with(number.optOut());
+            Keyword keyword = sms.mediaUrls() == null || sms.mediaUrls().isEmpty() ? own.match(sms.text()) : null;
+            if (keyword != null) {
+                optOuts.markKeyword(c, id, keyword.dbValue());
+                if (keyword == Keyword.STOP) {
+                    optOuts.record(c, number.number(), contact.value(), id, now);
+                } else if (keyword == Keyword.START) {
+                    optOuts.lift(c, number.number(), contact.value());
+                }
+                String reply = own.reply(keyword);
+                if (!reply.isEmpty() && contact.kind() == Address.Kind.PHONE) {
+                    autoReply(c, org, integration, number, contact, conversationId, reply, now);
+                }
+            }
+
             List<Job> handOff = List.of();
             if (org.webhookUrl() != null) {
                 String payload = PlatformEvents.inbound(id, number, contact, sms.text(), sms.mediaUrls(),
-                        decision.recipients(), decision.group(), conversationId);
+                        decision.recipients(), decision.group(), conversationId, keyword);
                 handOff = List.of(jobs.enqueue(c, JobKind.PLATFORM_POST, id, org.id(), payload, now));
             }
             return new InboundResult(id, false, decision.group(), decision.recipients().size(), handOff);
         });
     }
+
+    /**
+     * The keyword's confirmation, as an outbound message of the number (sender "auto-reply"): stored
+     * with its send job in the inbound message's transaction, taken by the outbox poller. It is sent
+     * even to a contact who just opted out (the confirmation the rules ask for).
+     */
+    private void autoReply(java.sql.Connection c, Organization org, Integration integration, SmsNumber number,
+            Address contact, String conversationId, String text, Instant now) throws java.sql.SQLException {
+        Segments segments = SegmentCounter.count(text);
+        String replyId = Uuid7.next();
+        messages.insert(c, new MessageStore.NewMessage(replyId, org.id(), integration.id(), "outbound", number.number(),
+                contact.value(), contact.kind().name().toLowerCase(java.util.Locale.ROOT), conversationId, AUTO_REPLY,
+                null, null, text, null, segments.encoding().name(), segments.parts(), integration.provider(), null,
+                MessageStatus.QUEUED), now);
+        jobs.enqueueSendAt(c, replyId, org.id(), integration.id(), now, now);
+    }
+
+    /** The sender of the bridge's own replies to keywords. */
+    public static final String AUTO_REPLY = "auto-reply";
 
     /**
      * Our number as the carrier wrote it: E.164 with or without '+' (DIDWW), or national digits

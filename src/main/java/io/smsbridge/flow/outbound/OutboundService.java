@@ -11,6 +11,7 @@ import io.smsbridge.core.directory.Organization;
 import io.smsbridge.core.directory.SmsNumber;
 import io.smsbridge.store.Job;
 import io.smsbridge.store.JobStore;
+import io.smsbridge.store.OptOutStore;
 import io.smsbridge.core.message.MessageStatus;
 import io.smsbridge.store.MessageStore;
 import io.smsbridge.core.phone.Address;
@@ -46,6 +47,7 @@ public final class OutboundService {
     private final JobStore jobs;
     private final ProviderCatalog providers;
     private final java.util.function.Predicate<String> queueBehind;
+    private final OptOutStore optOuts;
 
     /**
      * @param queueBehind integrations whose new sends must wait in the outbox behind held ones (an
@@ -53,7 +55,8 @@ public final class OutboundService {
      */
     public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
             MessageStore messages, JobStore jobs, ProviderCatalog providers,
-            java.util.function.Predicate<String> queueBehind) {
+            java.util.function.Predicate<String> queueBehind, OptOutStore optOuts) {
+        this.optOuts = optOuts;
         this.providers = providers;
         this.queueBehind = queueBehind;
         this.db = db;
@@ -107,6 +110,11 @@ public final class OutboundService {
             contact = PhoneNumbers.parseRecipient(req.to(), number.country());
         } catch (InvalidNumberException e) {
             throw Refusal.unprocessable("invalid_number", e.getMessage());
+        }
+        String to = contact.value();
+        if (db.withConnection(c -> optOuts.isOptedOut(c, number.number(), to))) {
+            throw Refusal.unprocessable("contact_opted_out", "contact " + to + " opted out of " + number.number()
+                    + " (sent STOP); nothing is sent until they send START");
         }
         Segments segments = SegmentCounter.count(text);
         if (segments.exceedsLimit()) {

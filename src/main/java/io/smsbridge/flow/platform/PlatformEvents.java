@@ -23,6 +23,13 @@ public final class PlatformEvents {
     /** An inbound text ({@code message}) or picture ({@code file}) for its recipients. */
     public static String inbound(String messageId, SmsNumber number, Address contact, String text,
             List<String> mediaUrls, List<String> recipients, boolean group, String conversationId) {
+        return inbound(messageId, number, contact, text, mediaUrls, recipients, group, conversationId, null);
+    }
+
+    /** {@code keyword}: the opt-out keyword the message was (its params then carry "keyword": "stop"), or null. */
+    public static String inbound(String messageId, SmsNumber number, Address contact, String text,
+            List<String> mediaUrls, List<String> recipients, boolean group, String conversationId,
+            io.smsbridge.core.optout.Keyword keyword) {
         ObjectNode params = JSON.createObjectNode();
         params.put("id", messageId);
         params.put("from", PhoneNumbers.format(contact, number.platformFormat()));
@@ -47,6 +54,9 @@ public final class PlatformEvents {
             u.put("domain", user.substring(at + 1));
         }
         params.put("group", group);
+        if (keyword != null) {
+            params.put("keyword", keyword.dbValue());
+        }
         params.put("conversation", conversationId);
         if (number.displayName() != null) {
             params.put("display_name", number.displayName());

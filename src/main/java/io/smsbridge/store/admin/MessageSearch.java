@@ -25,7 +25,7 @@ public final class MessageSearch {
     private static final String COLUMNS = "m.id, m.direction, s.status, m.number, m.contact, m.sender_user,"
             + " m.recipients, m.group_chat, m.conversation_id, m.content, m.media_urls, m.encoding, m.segments,"
             + " m.provider, m.integration_id, m.provider_message_id, s.error_code, s.error_reason, s.attempts,"
-            + " m.created_at, s.updated_at";
+            + " m.keyword, m.created_at, s.updated_at";
 
     public List<Map<String, Object>> search(Connection c, Filter f) throws SQLException {
         List<Object> p = new ArrayList<>();

@@ -102,6 +102,10 @@ public final class DirectoryDocument {
         }
         ArrayNode users = n.putArray("users");
         s.users().forEach(users::add);
+        if (!s.optOut().isEmpty()) {
+            ObjectNode o = n.putObject("opt-out");
+            new TreeMap<>(s.optOut()).forEach(o::put);
+        }
         if (s.rate() != null) {
             n.put("rate", rate(s.rate().perSecond()));
             n.put("burst", String.valueOf(s.rate().burst()));

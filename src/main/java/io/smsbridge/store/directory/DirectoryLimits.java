@@ -22,7 +22,11 @@ public final class DirectoryLimits {
     private final int footer;
     private final int user;
 
-    public DirectoryLimits(ColumnLimits columns) {
+    private final io.smsbridge.core.optout.Keywords keywords;
+
+    /** @param keywords the default opt-out keywords, which each number's own settings must fit */
+    public DirectoryLimits(ColumnLimits columns, io.smsbridge.core.optout.Keywords keywords) {
+        this.keywords = keywords;
         domain = columns.of("organizations", "domain");
         webhookUrl = columns.of("organizations", "webhook_url");
         provider = columns.of("integrations", "provider");
@@ -48,6 +52,12 @@ public final class DirectoryLimits {
             fits(at + ".footer", n.footer(), footer);
             for (String u : n.users()) {
                 fits(at + ".users", u, user);
+            }
+            try {
+                keywords.with(n.optOut());
+            } catch (IllegalArgumentException e) {
+                throw new DirectoryException(at + ".opt-out: " + e.getMessage(), at.substring(at.indexOf(": ") + 2)
+                        + ".opt-out");
             }
         }
     }

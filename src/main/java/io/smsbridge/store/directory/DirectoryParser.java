@@ -41,7 +41,7 @@ public final class DirectoryParser {
             "numbers");
     private static final Set<String> PLATFORM_FIELDS = Set.of("webhook-url", "headers");
     private static final Set<String> NUMBER_FIELDS = Set.of("number", "integration", "country", "display-name",
-            "stickiness", "platform-number-format", "header", "footer", "users", "rate", "burst");
+            "stickiness", "platform-number-format", "header", "footer", "users", "rate", "burst", "opt-out");
     /** Settings every integration takes, whatever its carrier. */
     private static final Set<String> COMMON_SETTINGS = Set.of("rate", "burst");
 
@@ -303,7 +303,23 @@ public final class DirectoryParser {
         }
         return new SmsNumber(number, orgId, integrationId, country, optional(node, "display-name", path), stickiness,
                 format, optional(node, "header", path), optional(node, "footer", path), List.copyOf(users),
-                rate(optional(node, "rate", path), optional(node, "burst", path), path));
+                rate(optional(node, "rate", path), optional(node, "burst", path), path), optOut(node.path("opt-out"),
+                path + ".opt-out"));
+    }
+
+    /** A number's own opt-out keyword settings (checked against the defaults by DirectoryLimits). */
+    private Map<String, String> optOut(JsonNode node, String path) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw error(path, "expected a map of opt-out settings (" + String.join(", ",
+                    new java.util.TreeSet<>(io.smsbridge.core.optout.Keywords.SETTINGS)) + ")");
+        }
+        knownKeys(node, io.smsbridge.core.optout.Keywords.SETTINGS, path);
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), resolve(e.getValue().asText(), path + "." + e.getKey())));
+        return Map.copyOf(out);
     }
 
     /** A send rate (rate: 10/s, burst: 20), null when none is set; a burst alone is refused. */

@@ -91,6 +91,7 @@ class DirectoryParserTest {
             rate per day            | 'delivery-receipts: true'          | 'rate: 100/d'                    | organizations[0].integrations[0].rate: '100/d' is not a rate
             zero rate               | 'stickiness: 1h'                   | 'rate: 0/s'                      | organizations[0].numbers[0].rate: the rate must be more than 0
             bad burst               | 'display-name: Sales'              | 'burst: lots'                    | organizations[0].numbers[0].burst: a burst needs a rate
+            unknown keyword setting | 'display-name: Sales'              | 'opt-out: { stop-word: QUIT }'   | organizations[0].numbers[0].opt-out.stop-word: unknown key 'stop-word'; did you mean 'stop-words'?
             burst without a rate    | 'stickiness: 1h'                   | 'burst: 20'                      | organizations[0].numbers[0].burst: a burst needs a rate
             """)
     void invalidEntriesAreNamedWithTheirPath(String name, String from, String to, String message) {

@@ -130,8 +130,19 @@ public final class PlatformApi {
         OutboundService.Accepted a = exchange.getMessage().getBody(OutboundService.Accepted.class);
         ObjectNode root = JSON.createObjectNode();
         ObjectNode data = root.putObject("data");
+        if (a.id() == null) {
+            // a dry run: what would be sent, nothing stored
+            data.put("dry_run", true);
+            data.put("encoding", a.encoding());
+            data.put("parts", a.parts());
+            data.put("text", a.text());
+            ErrorResponses.respond(exchange, 200, root.toString());
+            return;
+        }
         data.put("id", a.id());
         data.put("status", a.status());
+        data.put("encoding", a.encoding());
+        data.put("parts", a.parts());
         ErrorResponses.respond(exchange, 202, root.toString());
     }
 

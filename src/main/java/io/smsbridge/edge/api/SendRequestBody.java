@@ -32,8 +32,13 @@ final class SendRequestBody {
             media = content;
             content = text(n, "text", false);
         }
+        JsonNode dry = n.get("dry_run");
+        if (dry != null && !dry.isNull() && !dry.isBoolean()) {
+            throw Refusal.badRequest("'dry_run' must be true or false", "dry_run");
+        }
         return new SendRequest(text(n, "from", true).trim(), text(n, "to", true).trim(),
-                text(n, "extension", true).trim(), text(n, "domain", false), content, media);
+                text(n, "extension", true).trim(), text(n, "domain", false), content, media,
+                dry != null && dry.asBoolean(false));
     }
 
     /** A string field; numbers pass as their digits where a number is natural ({@code to}, {@code extension}). */

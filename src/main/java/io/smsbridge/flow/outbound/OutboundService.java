@@ -18,6 +18,7 @@ import io.smsbridge.core.phone.Address;
 import io.smsbridge.core.phone.InvalidNumberException;
 import io.smsbridge.core.phone.PhoneNumbers;
 import io.smsbridge.core.directory.ProviderCatalog;
+import io.smsbridge.core.segments.GsmLookalikes;
 import io.smsbridge.core.segments.SegmentCounter;
 import io.smsbridge.core.segments.Segments;
 import io.smsbridge.store.ConversationStore;
@@ -66,8 +67,11 @@ public final class OutboundService {
         this.jobs = jobs;
     }
 
-    /** Accepted message: its id and the job to hand to the carrier route. */
-    public record Accepted(String id, String status, List<SendJob> jobs) {
+    /**
+     * Accepted message: its id, the job to hand to the carrier route, and what is sent (encoding, SMS
+     * parts, the text after header, footer and smart encoding); a dry run has no id and no job.
+     */
+    public record Accepted(String id, String status, List<SendJob> jobs, String encoding, int parts, String text) {
     }
 
     public Accepted accept(Organization org, SendRequest req) {
@@ -105,6 +109,9 @@ public final class OutboundService {
             mediaUrl = null;
         }
         String text = decorate(number, caption);
+        if (number.smartEncoding(org)) {
+            text = GsmLookalikes.apply(text);
+        }
         Address contact;
         try {
             contact = PhoneNumbers.parseRecipient(req.to(), number.country());
@@ -120,6 +127,10 @@ public final class OutboundService {
         if (segments.exceedsLimit()) {
             throw Refusal.unprocessable("too_long", "the message needs " + segments.parts() + " SMS parts ("
                     + segments.encoding() + "); at most " + Segments.MAX_PARTS + " are possible. Shorten it");
+        }
+        if (req.dryRun()) {
+            // what would be sent, and nothing stored or sent
+            return new Accepted(null, "dry_run", List.of(), segments.encoding().name(), segments.parts(), text);
         }
 
         List<String> media = hasMedia ? List.of(mediaUrl) : null;
@@ -144,11 +155,13 @@ public final class OutboundService {
             }
             return jobs.enqueueSend(c, id, org.id(), integration.id(), now);
         });
+        String encoding = segments.encoding().name();
         if (job == null) {
-            return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of());
+            return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(), encoding, segments.parts(), text);
         }
         // off the writer: the job was created at the message's own timestamp
-        return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(new SendJob(job, row.stored(job.createdAt()))));
+        return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(new SendJob(job, row.stored(job.createdAt()))),
+                encoding, segments.parts(), text);
     }
 
     private static String decorate(SmsNumber number, String text) {

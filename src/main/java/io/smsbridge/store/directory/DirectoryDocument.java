@@ -41,6 +41,9 @@ public final class DirectoryDocument {
             ObjectNode on = orgs.addObject();
             on.put("id", o.id());
             on.put("domain", o.domain());
+            if (o.smartEncoding()) {
+                on.put("smart-encoding", true);
+            }
             if (o.webhookUrl() != null || !o.webhookHeaders().isEmpty()) {
                 ObjectNode p = on.putObject("platform");
                 if (o.webhookUrl() != null) {
@@ -102,6 +105,9 @@ public final class DirectoryDocument {
         }
         ArrayNode users = n.putArray("users");
         s.users().forEach(users::add);
+        if (s.smartEncoding() != null) {
+            n.put("smart-encoding", s.smartEncoding());
+        }
         if (!s.optOut().isEmpty()) {
             ObjectNode o = n.putObject("opt-out");
             new TreeMap<>(s.optOut()).forEach(o::put);

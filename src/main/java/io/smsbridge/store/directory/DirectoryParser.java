@@ -38,10 +38,10 @@ public final class DirectoryParser {
     private static final Set<String> INTEGRATION_FIELDS = Set.of("id", "provider", "webhook-token", "properties");
     private static final Set<String> ROOT_FIELDS = Set.of("organizations");
     private static final Set<String> ORGANIZATION_FIELDS = Set.of("id", "domain", "platform", "api-keys", "integrations",
-            "numbers");
+            "numbers", "smart-encoding");
     private static final Set<String> PLATFORM_FIELDS = Set.of("webhook-url", "headers");
     private static final Set<String> NUMBER_FIELDS = Set.of("number", "integration", "country", "display-name",
-            "stickiness", "platform-number-format", "header", "footer", "users", "rate", "burst", "opt-out");
+            "stickiness", "platform-number-format", "header", "footer", "users", "rate", "burst", "opt-out", "smart-encoding");
     /** Settings every integration takes, whatever its carrier. */
     private static final Set<String> COMMON_SETTINGS = Set.of("rate", "burst");
 
@@ -130,7 +130,9 @@ public final class DirectoryParser {
             }
             apiKeys.add(key);
         }
-        orgs.put(id, new Organization(id, domain, webhook, Map.copyOf(headers), List.copyOf(apiKeys)));
+        Boolean smart = flag(o, "smart-encoding", path);
+        orgs.put(id, new Organization(id, domain, webhook, Map.copyOf(headers), List.copyOf(apiKeys),
+                smart != null && smart));
 
         JsonNode ints = o.path("integrations");
         for (int j = 0; j < ints.size(); j++) {
@@ -304,7 +306,20 @@ public final class DirectoryParser {
         return new SmsNumber(number, orgId, integrationId, country, optional(node, "display-name", path), stickiness,
                 format, optional(node, "header", path), optional(node, "footer", path), List.copyOf(users),
                 rate(optional(node, "rate", path), optional(node, "burst", path), path), optOut(node.path("opt-out"),
-                path + ".opt-out"));
+                path + ".opt-out"), flag(node, "smart-encoding", path));
+    }
+
+    /** A true/false setting, null when absent. */
+    private static Boolean flag(JsonNode node, String field, String path) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String t = v.asText().trim().toLowerCase(Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.valueOf(t);
+        }
+        throw error(path + "." + field, "'" + v.asText() + "' is not true or false");
     }
 
     /** A number's own opt-out keyword settings (checked against the defaults by DirectoryLimits). */

@@ -30,6 +30,8 @@ import io.smsbridge.store.ConversationStore;
 import io.smsbridge.flow.status.StatusService;
 import io.smsbridge.edge.webhook.EventLimits;
 import io.smsbridge.edge.webhook.WebhookEndpoint;
+import io.smsbridge.edge.webhook.SourceAddress;
+import io.smsbridge.core.net.AddressRanges;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -137,7 +139,15 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("directory", directory);
         // the edges hold every field to the sizes of the columns it is stored in
         ColumnLimits columns = ColumnLimits.read(db);
-        r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns), carriers));
+        SourceAddress sources;
+        try {
+            sources = new SourceAddress(Boolean.parseBoolean(settings.require("webhooks.trust-forwarded-for")),
+                    AddressRanges.parse(settings.string("webhooks.trusted-proxies")));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            throw e;
+        }
+        r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns), carriers, sources));
         ApiKeys apiKeys = new ApiKeys(db);
         r.bind("apiKeys", apiKeys);
         r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns), apiKeys));

@@ -31,6 +31,11 @@ public record Integration(String id, String organizationId, String provider, Str
         return r == null || r.isBlank() ? null : io.smsbridge.core.traffic.SendRate.parse(r, settings.get("burst"));
     }
 
+    /** The addresses its carrier's webhooks may come from ({@code allowed-sources}); empty: any. */
+    public io.smsbridge.core.net.AddressRanges allowedSources() {
+        return io.smsbridge.core.net.AddressRanges.parse(settings.get("allowed-sources"));
+    }
+
     /** Settings that hold a template's properties: {@code properties.<label>} (all treated as secrets). */
     public static final String PROPERTY_PREFIX = "properties.";
 

@@ -33,7 +33,10 @@ public final class WebhookEndpoint {
     private final EventLimits limits;
     private final Carriers carriers;
 
-    public WebhookEndpoint(DirectoryService directory, EventLimits limits, Carriers carriers) {
+    private final SourceAddress sources;
+
+    public WebhookEndpoint(DirectoryService directory, EventLimits limits, Carriers carriers, SourceAddress sources) {
+        this.sources = sources;
         this.directory = directory;
         this.limits = limits;
         this.carriers = carriers;
@@ -51,6 +54,15 @@ public final class WebhookEndpoint {
         if (integration == null || integration.webhookToken() == null) {
             throw Refusal.notFound("no integration '" + shownId + "' takes webhooks here; check the URL pasted at"
                     + " the carrier (/webhooks/<integration id>)");
+        }
+        io.smsbridge.core.net.AddressRanges allowed = integration.allowedSources();
+        if (!allowed.isEmpty()) {
+            String from = sources.of(RawRequest.remoteAddress(exchange), raw.header("X-Forwarded-For"));
+            if (!allowed.contains(from)) {
+                LOG.warn("Refused webhook for integration {} from {}: not in its allowed-sources", id, from);
+                throw Refusal.forbidden("requests from " + from + " are not accepted for integration '" + id
+                        + "' (its allowed-sources)");
+            }
         }
         Map<String, String> query = FormFields.parse(raw.rawQuery(), StandardCharsets.UTF_8, "query string");
         String token = raw.header("X-Webhook-Token");

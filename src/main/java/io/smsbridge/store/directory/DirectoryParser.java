@@ -43,7 +43,7 @@ public final class DirectoryParser {
     private static final Set<String> NUMBER_FIELDS = Set.of("number", "integration", "country", "display-name",
             "stickiness", "platform-number-format", "header", "footer", "users", "rate", "burst", "opt-out", "smart-encoding");
     /** Settings every integration takes, whatever its carrier. */
-    private static final Set<String> COMMON_SETTINGS = Set.of("rate", "burst");
+    private static final Set<String> COMMON_SETTINGS = Set.of("rate", "burst", "allowed-sources");
 
     private final UnaryOperator<String> placeholders;
     private final ProviderCatalog providers;
@@ -195,6 +195,11 @@ public final class DirectoryParser {
             throw error(path + ".mms-fallback", "'" + fallback + "' is not link or reject");
         }
         rate(settings.get("rate"), settings.get("burst"), path);
+        try {
+            io.smsbridge.core.net.AddressRanges.parse(settings.get("allowed-sources"));
+        } catch (IllegalArgumentException e) {
+            throw error(path + ".allowed-sources", e.getMessage());
+        }
         String baseUrl = settings.get("base-url");
         if (baseUrl != null) {
             checkHttpUrl(baseUrl, path + ".base-url");

@@ -267,12 +267,14 @@ class ConsoleBrowserTest {
         open("#/overview", "Overview");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart polyline")));
         // live: a message sent now shows up without a reload
-        int before = Integer.parseInt(browser.findElement(By.id("out-5m")).getText());
+        // the page re-renders every few seconds: read through a wait that shrugs off a replaced element
+        WebDriverWait live = new WebDriverWait(browser, Duration.ofSeconds(12));
+        live.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        int before = live.until(d -> Integer.parseInt(d.findElement(By.id("out-5m")).getText()));
         assertThat(bridge.postJson("/api/v1/messages", "{\"from\":\"" + NEW_NUMBER + "\",\"to\":\"+19175550499\","
                 + "\"extension\":\"101\",\"domain\":\"acme.example\",\"content\":\"live\"}",
                 "Authorization", "Bearer " + Fixtures.API_KEY).status()).isEqualTo(202);
-        new WebDriverWait(browser, Duration.ofSeconds(12)).until(d -> Integer.parseInt(
-                d.findElement(By.id("out-5m")).getText()) > before);
+        live.until(d -> Integer.parseInt(d.findElement(By.id("out-5m")).getText()) > before);
         shot("09-overview-after");
         // a phone's screen
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

@@ -56,6 +56,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import io.smsbridge.core.optout.Keywords;
 import io.smsbridge.store.OptOutStore;
+import io.smsbridge.store.Housekeeping;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -135,6 +136,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         Registry r = context.getRegistry();
         r.bind("database", db);
         r.bind("jobStore", jobs);
+        r.bind("housekeeping", new Housekeeping(db, settings.duration("retention.messages"),
+                settings.duration("retention.parked-reports"), settings.integer("retention.batch"),
+                settings.integer("retention.max-batches")));
         r.bind("dataSource", db.dataSource());
         r.bind("directory", directory);
         // the edges hold every field to the sizes of the columns it is stored in

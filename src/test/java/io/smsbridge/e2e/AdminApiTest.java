@@ -157,6 +157,14 @@ class AdminApiTest {
     }
 
     @Test
+    void aSignedOutTokenIsRefusedOnEveryInstance() {
+        String token = login(a, "operator", OPERATOR_PASSWORD);
+        assertThat(call(b, "GET", "/admin/v1/me", token, null).status()).isEqualTo(200);
+        assertThat(call(a, "POST", "/admin/v1/logout", token, null).status()).isEqualTo(204);
+        assertThat(call(b, "GET", "/admin/v1/me", token, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void failedSignInsAreRefusedThenThrottled() {
         TestBridge.Response wrong = a.postJson("/admin/v1/login", "{\"name\":\"operator\",\"password\":\"nope\"}");
         assertThat(wrong.status()).isEqualTo(401);

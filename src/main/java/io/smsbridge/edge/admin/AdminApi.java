@@ -29,7 +29,8 @@ public final class AdminApi {
         Map<String, Operation> ops = new HashMap<>();
         ops.put("admin-login", this::login);
         ops.put("admin-logout", call -> {
-            throw new IllegalStateException("handled before");
+            auth.logout(call.authorization());
+            return Answer.noContent();
         });
         ops.put("admin-me", call -> Answer.ok(JsonNodeFactory.instance.objectNode().put("name", call.principal().name())
                 .put("role", call.principal().isOperator() ? "operator" : "organization-admin")
@@ -60,11 +61,6 @@ public final class AdminApi {
         Principal who = null;
         if (!OPEN.contains(id)) {
             who = auth.authenticate(raw.header("Authorization"));
-        }
-        if (id.equals("admin-logout")) {
-            auth.logout(raw.header("Authorization"));
-            respond(exchange, Answer.noContent());
-            return;
         }
         respond(exchange, op.run(new AdminCall(who, raw, RawRequest.remoteAddress(exchange))));
     }

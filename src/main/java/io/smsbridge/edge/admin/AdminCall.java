@@ -34,6 +34,11 @@ public final class AdminCall {
         }
     }
 
+    /** The Authorization header (the admin's bearer token). */
+    public String authorization() {
+        return request.header("Authorization");
+    }
+
     /** The address the request came from. */
     public String source() {
         return source;

@@ -71,7 +71,7 @@ final class DirectoryResources {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.put("source", directory.source().configName());
             out.put("writable", directory.source() == DirectoryService.Source.DATABASE);
-            out.put("version", directory.document().version());
+            out.put("version", directory.documentVersion());
             return Answer.ok(out);
         });
     }
@@ -80,7 +80,7 @@ final class DirectoryResources {
 
     private Answer listOrganizations(AdminCall call) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode o : directory.documentTree().path("organizations")) {
+        for (JsonNode o : directory.documentView().path("organizations")) {
             String id = o.path("id").asText();
             if (call.principal().isOperator() || id.equals(call.principal().organizationId())) {
                 out.add(organizationView(o));
@@ -312,9 +312,9 @@ final class DirectoryResources {
 
     /** The organization of the URL, as the caller may see it. */
     private JsonNode org(AdminCall call) {
-        String id = call.principal().organization(call.path("org"),
-                o -> find((ArrayNode) directory.documentTree().path("organizations"), "id", o) != null);
-        return find((ArrayNode) directory.documentTree().path("organizations"), "id", id);
+        ArrayNode orgs = (ArrayNode) directory.documentView().path("organizations");
+        String id = call.principal().organization(call.path("org"), o -> find(orgs, "id", o) != null);
+        return find(orgs, "id", id);
     }
 
     private JsonNode entry(AdminCall call, String collection, String key, String id) {
@@ -360,8 +360,7 @@ final class DirectoryResources {
         if (!(users instanceof ArrayNode list)) {
             return;
         }
-        String domain = find((ArrayNode) directory.documentTree().path("organizations"), "id", orgId).path("domain")
-                .asText();
+        String domain = directory.current().organizations().get(orgId).domain();
         for (int i = 0; i < list.size(); i++) {
             String u = list.get(i).asText().trim();
             if (!u.isEmpty() && !u.contains("@")) {

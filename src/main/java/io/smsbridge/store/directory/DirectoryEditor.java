@@ -55,7 +55,7 @@ public final class DirectoryEditor {
         requireWritable();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             directory.reloadIfChanged();
-            DirectoryStore.Stored base = directory.document();
+            long base = directory.documentVersion();
             ObjectNode doc = directory.documentTree();
             Change change = edit.apply(doc);
             Directory checked;
@@ -67,7 +67,7 @@ public final class DirectoryEditor {
             }
             Instant now = Instant.now();
             boolean written = store.database().inTransaction(c -> {
-                if (!store.write(c, base.version(), doc.toString(), now)) {
+                if (!store.write(c, base, doc.toString(), now)) {
                     return false;
                 }
                 store.project(c, checked, now);

@@ -54,7 +54,8 @@ public final class DirectoryService {
     private volatile Directory current = Directory.EMPTY;
     private volatile FileTime loadedVersion;
     private volatile long documentVersion;
-    private volatile String document;
+    /** The directory in force in the file's shape, read once per load (the admin API reads it often). */
+    private volatile ObjectNode tree = DirectoryDocument.of(Directory.EMPTY, DirectoryDocument.Secrets.AS_IS);
 
     /**
      * @param fileParser     reads the file, resolving its {{env:…}} placeholders
@@ -105,9 +106,9 @@ public final class DirectoryService {
         return documentParser;
     }
 
-    /** Database mode: the document in force and its version (what a change starts from). */
-    public DirectoryStore.Stored document() {
-        return new DirectoryStore.Stored(documentVersion, document);
+    /** Database mode: the version of the document in force (what a change starts from); 0 in file mode. */
+    public long documentVersion() {
+        return documentVersion;
     }
 
     /** Loads the directory; throws {@link DirectoryException} naming the bad entry. */
@@ -122,6 +123,7 @@ public final class DirectoryService {
             FileTime version = Files.getLastModifiedTime(file);
             store.save(d);
             current = d;
+            tree = DirectoryDocument.of(d, DirectoryDocument.Secrets.AS_IS);
             loadedVersion = version;
         } catch (IOException e) {
             throw new DirectoryException(file + ": cannot read: " + e.getMessage());
@@ -205,25 +207,27 @@ public final class DirectoryService {
         @SuppressWarnings("unchecked")
         java.util.Map<String, String> keys = (java.util.Map<String, String>) loaded[1];
         Directory parsed;
+        ObjectNode read;
         try {
-            parsed = documentParser.parse(JSON.readTree(stored.document()), "directory");
-        } catch (IOException e) {
+            read = (ObjectNode) JSON.readTree(stored.document());
+            parsed = documentParser.parse(read, "directory");
+        } catch (IOException | ClassCastException e) {
             throw new DirectoryException("the database's directory document is not JSON: " + e.getMessage());
         }
         current = new Directory(parsed.organizations(), parsed.integrations(), parsed.numbers(), java.util.Map.copyOf(keys));
         documentVersion = stored.version();
-        document = stored.document();
+        tree = read;
         LOG.info("Directory version {} loaded from the database: {} organization(s), {} integration(s), {} number(s)",
                 stored.version(), parsed.organizations().size(), parsed.integrations().size(), parsed.numbers().size());
     }
 
-    /** The document in force as an editable tree. */
+    /** The document in force as an editable tree (a copy). */
     public ObjectNode documentTree() {
-        try {
-            return document == null ? (ObjectNode) JSON.readTree(DirectoryDocument.of(current,
-                    DirectoryDocument.Secrets.AS_IS).toString()) : (ObjectNode) JSON.readTree(document);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return tree.deepCopy();
+    }
+
+    /** The document in force, to read only (never change it: it is what every reader shares). */
+    public com.fasterxml.jackson.databind.JsonNode documentView() {
+        return tree;
     }
 }

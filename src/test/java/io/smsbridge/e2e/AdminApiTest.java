@@ -157,6 +157,48 @@ class AdminApiTest {
     }
 
     @Test
+    void stickySessionsAreListedHandedOverAndEnded() {
+        String contact = Fixtures.contact();
+        TestBridge.Response sent = a.postJson("/api/v1/messages", "{\"from\":\"" + Fixtures.STICKY + "\",\"to\":\""
+                + contact + "\",\"extension\":\"101\",\"domain\":\"acme.example\",\"content\":\"hello\"}",
+                "Authorization", "Bearer " + Fixtures.API_KEY);
+        assertThat(sent.status()).isEqualTo(202);
+        String sessions = "/admin/v1/organizations/acme/numbers/" + Fixtures.STICKY.replace("+", "%2B") + "/sessions";
+        JsonNode open = call(a, "GET", sessions, operator, null).json().get("data");
+        assertThat(open.toString()).contains(contact, "101@acme.example", "expires_at");
+
+        String one = sessions + "/" + contact.replace("+", "%2B");
+        assertThat(call(a, "PUT", one, operator, "{\"user\":\"103\"}").status()).isEqualTo(422);
+        TestBridge.Response moved = call(a, "PUT", one, operator, "{\"user\":\"102\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().at("/data/user").asText()).isEqualTo("102@acme.example");
+        assertThat(call(b, "GET", sessions, operator, null).body()).contains("102@acme.example");
+
+        assertThat(call(a, "DELETE", one, operator, null).status()).isEqualTo(204);
+        assertThat(call(a, "GET", sessions, operator, null).body()).doesNotContain(contact);
+        assertThat(call(a, "DELETE", one, operator, null).status()).isEqualTo(404);
+        assertThat(call(a, "GET", "/admin/v1/audit", operator, null).body()).contains("session.hand-over", "session.end");
+    }
+
+    @Test
+    void anApiKeyShowsItsLastUse() {
+        TestBridge.Response created = call(a, "POST", "/admin/v1/organizations/acme/api-keys", operator, "{}");
+        String key = created.json().at("/data/key").asText();
+        String id = created.json().at("/data/id").asText();
+        assertThat(created.json().at("/data/last_used_at").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(3)).until(() -> b.get("/api/v1/messages", "Authorization", "Bearer " + key)
+                .status() == 200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            for (JsonNode k : call(a, "GET", "/admin/v1/organizations/acme/api-keys", operator, null).json().get("data")) {
+                if (k.get("id").asText().equals(id)) {
+                    return !k.get("last_used_at").isNull();
+                }
+            }
+            return false;
+        });
+    }
+
+    @Test
     void aSignedOutTokenIsRefusedOnEveryInstance() {
         String token = login(a, "operator", OPERATOR_PASSWORD);
         assertThat(call(b, "GET", "/admin/v1/me", token, null).status()).isEqualTo(200);

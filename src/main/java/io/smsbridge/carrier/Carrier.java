@@ -2,7 +2,9 @@ package io.smsbridge.carrier;
 
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.directory.ProviderSpec;
+import io.smsbridge.core.message.BulkResult;
 import io.smsbridge.core.message.CarrierEvent;
+import io.smsbridge.core.message.OutboundBulk;
 import io.smsbridge.core.message.OutboundSms;
 import io.smsbridge.core.message.SendResult;
 
@@ -49,5 +51,23 @@ public interface Carrier {
     /** Events the carrier will report on its own after a send (only carriers without a network do). */
     default List<FollowUp> followUps(OutboundSms sms, SendResult result) {
         return List.of();
+    }
+
+    /**
+     * The most contacts one bulk request of this integration takes (a broadcast's chunk), or 0 when the
+     * carrier has no bulk send: then a broadcast goes out as one send per contact, through the throttle.
+     */
+    default int bulkLimit(Integration integration) {
+        return 0;
+    }
+
+    /** The HTTP call that sends one text to every contact of {@code bulk}; only when {@link #bulkLimit} is above 0. */
+    default CarrierCall sendBulk(OutboundBulk bulk) {
+        throw new UnsupportedOperationException(name() + " has no bulk send");
+    }
+
+    /** The carrier's answer to a call {@link #sendBulk} made. */
+    default BulkResult answerBulk(CarrierCall call, CarrierAnswer answer) {
+        throw new UnsupportedOperationException(name() + " has no bulk send");
     }
 }

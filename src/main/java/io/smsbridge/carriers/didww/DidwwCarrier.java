@@ -7,7 +7,9 @@ import io.smsbridge.carrier.CarrierSettings;
 import io.smsbridge.carrier.WebhookRequest;
 import io.smsbridge.core.directory.Integration;
 import io.smsbridge.core.directory.ProviderSpec;
+import io.smsbridge.core.message.BulkResult;
 import io.smsbridge.core.message.CarrierEvent;
+import io.smsbridge.core.message.OutboundBulk;
 import io.smsbridge.core.message.OutboundSms;
 import io.smsbridge.core.message.SendResult;
 
@@ -52,5 +54,20 @@ public final class DidwwCarrier implements Carrier {
     @Override
     public SendResult answer(CarrierCall call, CarrierAnswer answer) {
         return DidwwApi.result(answer);
+    }
+
+    @Override
+    public int bulkLimit(Integration integration) {
+        return DidwwBulk.LIMIT;
+    }
+
+    @Override
+    public CarrierCall sendBulk(OutboundBulk bulk) {
+        return DidwwBulk.call(bulk, baseUrl);
+    }
+
+    @Override
+    public BulkResult answerBulk(CarrierCall call, CarrierAnswer answer) {
+        return DidwwBulk.result(call, answer);
     }
 }

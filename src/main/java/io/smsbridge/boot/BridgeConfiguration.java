@@ -56,6 +56,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import io.smsbridge.core.optout.Keywords;
 import io.smsbridge.store.OptOutStore;
+import io.smsbridge.store.BroadcastStore;
+import io.smsbridge.flow.outbound.BroadcastService;
+import io.smsbridge.flow.outbound.BulkSender;
 import io.smsbridge.store.Housekeeping;
 import java.util.Set;
 import java.util.TreeSet;
@@ -161,11 +164,17 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("statusService", status);
         CircuitBreakers circuits = new CircuitBreakers(settings.integer("circuit.failure-threshold"),
                 settings.duration("circuit.open-for"), settings.duration("circuit.max-open-for"));
-        r.bind("outboundService", new OutboundService(db, directory, conversations, messages, jobs, carriers,
-                circuits::holding, optOuts));
+        OutboundService outbound = new OutboundService(db, directory, conversations, messages, jobs, carriers,
+                circuits::holding, optOuts);
+        r.bind("outboundService", outbound);
+        BroadcastStore broadcasts = new BroadcastStore();
+        r.bind("broadcastService", new BroadcastService(db, outbound, conversations, messages, jobs, optOuts,
+                broadcasts, carriers, circuits::holding));
         SendThrottle throttle = new SendThrottle(db, new ThrottleStore(db), jobs);
         r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits, throttle));
         r.bind("carrierCalls", new CarrierCalls(carriers));
+        r.bind("bulkSender", new BulkSender(db, directory, broadcasts, messages, jobs, status, policies, circuits,
+                throttle, carriers));
         r.bind("jobDispatch", new JobDispatch(jobs, circuits));
         r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
         r.bind("adminApi", AdminWiring.adminApi(settings, db, directory, directoryStore, apiKeys, messages, jobs,

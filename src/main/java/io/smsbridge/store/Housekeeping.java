@@ -49,6 +49,14 @@ public final class Housekeeping {
                     break;
                 }
             }
+            // a broadcast goes with the last of its messages (and its bulk job with it)
+            db.inTransaction(c -> {
+                Sql.update(c, "DELETE FROM jobs WHERE kind = 'bulk-send' AND message_id IN (SELECT b.id FROM"
+                        + " broadcasts b WHERE b.created_at < ? AND NOT EXISTS (SELECT 1 FROM messages m"
+                        + " WHERE m.broadcast_id = b.id))", cutoff);
+                return Sql.update(c, "DELETE FROM broadcasts WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM"
+                        + " messages m WHERE m.broadcast_id = broadcasts.id)", cutoff);
+            });
         }
         int expired = db.inTransaction(c -> Sql.update(c, "DELETE FROM carrier_receipts WHERE message_id IS NULL"
                 + " AND received_at < ?", now.minus(parkedTtl)));

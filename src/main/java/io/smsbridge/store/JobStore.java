@@ -53,9 +53,20 @@ public final class JobStore {
     /** Adds a job the poller takes at {@code at} (a resend decided by a carrier's report). */
     public long enqueueSendAt(Connection c, String messageId, String organizationId, String integrationId, Instant at,
             Instant now) throws SQLException {
+        return enqueueAt(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, at, now);
+    }
+
+    /** Adds a job of a carrier integration that the poller takes at {@code at}. */
+    public long enqueueAt(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,
+            Instant at, Instant now) throws SQLException {
         // attempts = 1 as before: this job carries a second send of the message
-        return insert(c, JobKind.CARRIER_SEND, messageId, organizationId, integrationId, null, "ready", 1, at, null,
-                null, now);
+        return insert(c, kind, messageId, organizationId, integrationId, null, "ready", 1, at, null, null, now);
+    }
+
+    /** Adds a broadcast's bulk send, taken by this instance (see {@link #enqueue}). */
+    public Job enqueueBulk(Connection c, String broadcastId, String organizationId, String integrationId, Instant now)
+            throws SQLException {
+        return insertTaken(c, JobKind.BULK_SEND, broadcastId, organizationId, integrationId, null, now);
     }
 
     private Job insertTaken(Connection c, JobKind kind, String messageId, String organizationId, String integrationId,

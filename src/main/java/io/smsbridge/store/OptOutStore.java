@@ -31,6 +31,22 @@ public final class OptOutStore {
         return Sql.one(c, "SELECT 1 FROM opt_outs WHERE number = ? AND contact = ?", rs -> 1, number, contact) != null;
     }
 
+    /** Which of {@code contacts} opted out of {@code number}: one query for a broadcast's contacts. */
+    public java.util.Set<String> optedOut(Connection c, String number, java.util.Collection<String> contacts)
+            throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (contacts.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new java.util.ArrayList<>(contacts.size() + 1);
+        params.add(number);
+        params.addAll(contacts);
+        String in = String.join(",", java.util.Collections.nCopies(contacts.size(), "?"));
+        out.addAll(Sql.list(c, "SELECT contact FROM opt_outs WHERE number = ? AND contact IN (" + in + ")",
+                rs -> rs.getString(1), params.toArray()));
+        return out;
+    }
+
     public List<OptOut> list(Connection c, String number) throws SQLException {
         return Sql.list(c, "SELECT number, contact, opted_out_at, source_message_id FROM opt_outs WHERE number = ?"
                 + " ORDER BY opted_out_at DESC", rs -> new OptOut(rs.getString(1), rs.getString(2),

@@ -76,6 +76,28 @@ class RetentionTest {
     }
 
     @Test
+    void anOldBroadcastGoesWithTheLastOfItsMessages() {
+        TestBridge.Response r = bridge.postJson("/api/v1/broadcasts", "{\"from\":\"" + Fixtures.SANDBOX + "\",\"to\":[\""
+                + Fixtures.contact() + "\",\"" + Fixtures.contact() + "\"],\"extension\":\"101\",\"content\":\"old\"}",
+                "Authorization", "Bearer " + Fixtures.API_KEY);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        String id = r.json().at("/data/id").asText();
+        List<String> ids = r.json().at("/data/messages").findValuesAsText("id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream()
+                .noneMatch(m -> List.of("queued", "sending").contains(bridge.message(m).get("status").asText())));
+        Database db = bridge.database();
+        db.inTransaction(c -> Sql.update(c, "UPDATE broadcasts SET created_at = ? WHERE id = CAST(? AS UUID)",
+                Instant.now().minus(Duration.ofDays(40)), id));
+        age(ids.get(0), Duration.ofDays(40));
+        bridge.bean("housekeeping", Housekeeping.class).run();
+        // one message is young: the broadcast stays
+        assertThat(count("SELECT COUNT(*) FROM broadcasts WHERE id = CAST(? AS UUID)", id)).isOne();
+        age(ids.get(1), Duration.ofDays(40));
+        bridge.bean("housekeeping", Housekeeping.class).run();
+        assertThat(count("SELECT COUNT(*) FROM broadcasts WHERE id = CAST(? AS UUID)", id)).isZero();
+    }
+
+    @Test
     void parkedReportsForUnknownIdsExpire() {
         bridge.parkSentReport("acme-didww", "never-known-old");
         bridge.parkSentReport("acme-didww", "never-known-new");

@@ -70,6 +70,6 @@ class RouteFilesTest {
         assertThat(context.getRoutes().stream().map(Route::getEndpoint).filter(SedaEndpoint.class::isInstance)
                 .map(SedaEndpoint.class::cast).map(e -> e.getEndpointBaseUri() + " " + e.getPollTimeout()))
                 .containsExactlyInAnyOrder("seda://carrier-send 200", "seda://platform-post 200",
-                        "seda://carrier-follow-up 200");
+                        "seda://carrier-follow-up 200", "seda://bulk-send 200");
     }
 }

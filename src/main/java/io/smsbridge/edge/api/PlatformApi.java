@@ -20,7 +20,10 @@ import io.smsbridge.core.directory.Organization;
 import io.smsbridge.core.directory.SmsNumber;
 import io.smsbridge.core.phone.InvalidNumberException;
 import io.smsbridge.core.phone.PhoneNumbers;
+import io.smsbridge.flow.outbound.BroadcastService;
 import io.smsbridge.flow.outbound.OutboundService;
+import io.smsbridge.store.BroadcastStore;
+import io.smsbridge.core.message.BroadcastRequest;
 import io.smsbridge.core.message.SendRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -100,21 +103,10 @@ public final class PlatformApi {
      * database stores and what it must be (422 otherwise, naming the field).
      */
     public SendRequest sendRequest(Exchange exchange) {
-        RawRequest raw = RawRequest.of(exchange);
-        JsonNode body;
+        SendRequest req = SendRequestBody.of(strictBody(exchange));
         try {
-            body = StrictJson.read(raw.body(), raw.charset());
-        } catch (MalformedRequest e) {
-            throw Refusal.badRequest(e.getMessage(), e.field());
-        }
-        SendRequest req = SendRequestBody.of(body);
-        try {
-            FieldRules.identifier("from", req.from(), limits.number());
+            senderFields(req.from(), req.extension(), req.domain(), req.text());
             FieldRules.identifier("to", req.to(), limits.contact());
-            FieldRules.identifier("extension", req.extension(), limits.user());
-            FieldRules.identifier("domain", req.domain(), limits.user());
-            FieldRules.length("extension@domain", req.extension() + "@" + req.domain(), limits.user());
-            FieldRules.text("content", req.text());
             if (req.mediaUrl() != null && !req.mediaUrl().isBlank()) {
                 FieldRules.url("media_url", req.mediaUrl());
             }
@@ -123,6 +115,112 @@ public final class PlatformApi {
             throw Refusal.unprocessable(code, e.getMessage(), e.field());
         }
         return req;
+    }
+
+    /** What a send and a broadcast share: our number, the user, the text. */
+    private void senderFields(String from, String extension, String domain, String text) throws MalformedRequest {
+        FieldRules.identifier("from", from, limits.number());
+        FieldRules.identifier("extension", extension, limits.user());
+        FieldRules.identifier("domain", domain, limits.user());
+        FieldRules.length("extension@domain", extension + "@" + domain, limits.user());
+        FieldRules.text("content", text);
+    }
+
+    /** The body as strict JSON (400 when it is not), read once. */
+    private static JsonNode strictBody(Exchange exchange) {
+        RawRequest raw = RawRequest.of(exchange);
+        try {
+            return StrictJson.read(raw.body(), raw.charset());
+        } catch (MalformedRequest e) {
+            throw Refusal.badRequest(e.getMessage(), e.field());
+        }
+    }
+
+    /** The broadcast body, read as the send body is; each contact is judged later, alone. */
+    public BroadcastRequest broadcastRequest(Exchange exchange) {
+        BroadcastRequest req = SendRequestBody.broadcast(strictBody(exchange));
+        try {
+            senderFields(req.from(), req.extension(), req.domain(), req.text());
+        } catch (MalformedRequest e) {
+            throw Refusal.unprocessable("invalid_field", e.getMessage(), e.field());
+        }
+        return req;
+    }
+
+    /** 202 with the broadcast's id and each contact's message id; 200 for a dry run. */
+    public void broadcastAccepted(Exchange exchange) {
+        BroadcastService.Accepted a = exchange.getMessage().getBody(BroadcastService.Accepted.class);
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        if (a.id() == null) {
+            data.put("dry_run", true);
+        } else {
+            data.put("id", a.id());
+            data.put("status", "queued");
+        }
+        data.put("encoding", a.encoding());
+        data.put("parts", a.parts());
+        if (a.id() == null) {
+            data.put("text", a.text());
+        }
+        data.put("queued", a.queued().size());
+        ArrayNode messages = data.putArray("messages");
+        for (BroadcastService.Queued q : a.queued()) {
+            ObjectNode m = messages.addObject().put("to", q.to());
+            if (q.messageId() != null) {
+                m.put("id", q.messageId());
+            }
+        }
+        ArrayNode skipped = data.putArray("skipped");
+        for (BroadcastService.Skipped s : a.skipped()) {
+            skipped.addObject().put("to", s.to()).put("code", s.code()).put("reason", s.reason());
+        }
+        ErrorResponses.respond(exchange, a.id() == null ? 200 : 202, root.toString());
+    }
+
+    /** The broadcast id of the URL: a 404 unless it is a UUID. */
+    public String broadcastId(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        if (!Uuid7.isUuid(id)) {
+            throw Refusal.notFound("no broadcast " + FieldRules.printable(String.valueOf(id), 64)
+                    + " in this organization; broadcast ids are the UUIDs returned by POST /api/v1/broadcasts");
+        }
+        return id;
+    }
+
+    /** The broadcast: a summary of its contacts' statuses, each contact's message, and those skipped. */
+    public void broadcastView(Exchange exchange) {
+        BroadcastService.View v = exchange.getMessage().getBody(BroadcastService.View.class);
+        BroadcastStore.Broadcast b = v.broadcast();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        data.put("id", b.id());
+        data.put("from", b.number());
+        data.put("sender_user", b.senderUser());
+        data.put("encoding", b.encoding());
+        data.put("parts", b.segments());
+        data.put("contacts", b.contacts());
+        data.put("created_at", b.createdAt().toString());
+        JsonNode skipped;
+        try {
+            skipped = b.skipped() == null ? JSON.createArrayNode() : JSON.readTree(b.skipped());
+        } catch (Exception e) {
+            skipped = JSON.createArrayNode();
+        }
+        ObjectNode summary = data.putObject("summary");
+        for (String s : new String[] {"queued", "retrying", "sending", "sent", "delivered", "failed"}) {
+            summary.put(s, v.counts().getOrDefault(s, 0));
+        }
+        summary.put("skipped", skipped.size());
+        ArrayNode messages = data.putArray("messages");
+        for (BroadcastStore.Contact c : v.contacts()) {
+            ObjectNode m = messages.addObject().put("id", c.messageId()).put("to", c.contact()).put("status",
+                    c.status());
+            put(m, "error_code", c.errorCode());
+            put(m, "error_reason", c.errorReason());
+        }
+        data.set("skipped", skipped);
+        ErrorResponses.respond(exchange, 200, root.toString());
     }
 
     /** 202 with the framework's response_map shape. */

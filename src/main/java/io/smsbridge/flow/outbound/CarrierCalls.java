@@ -5,6 +5,7 @@ import io.smsbridge.carrier.CarrierAnswer;
 import io.smsbridge.carrier.CarrierCall;
 import io.smsbridge.carrier.Carriers;
 import io.smsbridge.carrier.FollowUp;
+import io.smsbridge.core.message.OutboundBulk;
 import io.smsbridge.core.message.OutboundSms;
 import io.smsbridge.core.message.SendResult;
 import io.smsbridge.core.retry.RetryAfter;
@@ -28,6 +29,7 @@ public final class CarrierCalls {
     public static final String FOLLOW_UPS = "smsBridgeFollowUps";
     private static final String CALL = "smsBridgeCall";
     private static final String SMS = "smsBridgeSms";
+    private static final String BULK = "smsBridgeBulk";
 
     private final Carriers carriers;
 
@@ -35,12 +37,21 @@ public final class CarrierCalls {
         this.carriers = carriers;
     }
 
-    /** Body: the OutboundSms. Becomes the carrier's request, or the SendResult when there is nothing to call. */
+    /**
+     * Body: the OutboundSms (or a broadcast's OutboundBulk). Becomes the carrier's request, or the
+     * SendResult when there is nothing to call.
+     */
     public void request(Exchange exchange) {
         Message msg = exchange.getMessage();
-        OutboundSms sms = msg.getBody(OutboundSms.class);
-        CarrierCall call = carrier(sms).send(sms);
-        exchange.setProperty(SMS, sms);
+        CarrierCall call;
+        if (msg.getBody() instanceof OutboundBulk bulk) {
+            call = carriers.forProvider(bulk.integration().provider()).sendBulk(bulk);
+            exchange.setProperty(BULK, bulk);
+        } else {
+            OutboundSms sms = msg.getBody(OutboundSms.class);
+            call = carrier(sms).send(sms);
+            exchange.setProperty(SMS, sms);
+        }
         exchange.setProperty(CALL, call);
         exchange.setProperty(FOLLOW_UPS, List.of());
         msg.removeHeaders("*");
@@ -68,14 +79,27 @@ public final class CarrierCalls {
         CarrierAnswer answer = new CarrierAnswer(msg.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
                 msg.getBody(String.class), RetryAfter.parse(msg.getHeader("Retry-After", String.class), Instant.now()));
         msg.removeHeaders("*");
+        CarrierCall call = exchange.getProperty(CALL, CarrierCall.class);
+        OutboundBulk bulk = exchange.getProperty(BULK, OutboundBulk.class);
+        if (bulk != null) {
+            msg.setBody(carriers.forProvider(bulk.integration().provider()).answerBulk(call, answer));
+            return;
+        }
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        msg.setBody(carrier(sms).answer(exchange.getProperty(CALL, CarrierCall.class), answer));
+        msg.setBody(carrier(sms).answer(call, answer));
+    }
+
+    /** The call could not reach the carrier (connection refused, timeout, …): a failure to judge. */
+    public void unreachable(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(SendResult.failed(io.smsbridge.core.retry.Outcome.io(e), null));
     }
 
     /** After the result is recorded: what the carrier will report by itself, into {@link #FOLLOW_UPS}. */
     public void followUps(Exchange exchange) {
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        SendResult result = exchange.getMessage().getBody(SendResult.class);
+        SendResult result = exchange.getMessage().getBody() instanceof SendResult r ? r : null;
         List<FollowUp> out = sms == null || result == null ? List.of() : carrier(sms).followUps(sms, result);
         exchange.setProperty(FOLLOW_UPS, out);
     }

@@ -17,7 +17,6 @@ import io.smsbridge.store.MessageStore;
 import io.smsbridge.core.message.StoredMessage;
 import io.smsbridge.core.directory.ProviderName;
 import io.smsbridge.core.retry.CircuitBreakers;
-import io.smsbridge.core.retry.FailureClass;
 import io.smsbridge.core.retry.Outcome;
 import io.smsbridge.core.retry.RetryPolicies;
 import io.smsbridge.core.retry.RetryPolicy;
@@ -38,8 +37,7 @@ import java.util.List;
  */
 public final class CarrierSender {
 
-    /** Marks a job that waits for its carrier's circuit ({@link JobStore#release} looks for it). */
-    private static final String WAITING = "waiting: ";
+    private static final String WAITING = CarrierHealth.WAITING;
     private static final Logger LOG = LoggerFactory.getLogger(CarrierSender.class);
     /** The message as prepare read it; complete judges the result with it instead of reading it again. */
     private static final String MESSAGE = "smsBridgeMessage";
@@ -52,6 +50,7 @@ public final class CarrierSender {
     private final StatusService status;
     private final RetryPolicies policies;
     private final CircuitBreakers circuits;
+    private final CarrierHealth health;
 
     public CarrierSender(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
             StatusService status, RetryPolicies policies, CircuitBreakers circuits, SendThrottle throttle) {
@@ -63,6 +62,7 @@ public final class CarrierSender {
         this.status = status;
         this.policies = policies;
         this.circuits = circuits;
+        this.health = new CarrierHealth(circuits);
     }
 
     /** Takes the job in the body (a {@link SendJob} or a job id). Body becomes the OutboundSms. */
@@ -132,12 +132,6 @@ public final class CarrierSender {
         }
     }
 
-    /** The carrier call could not reach the carrier (connection refused, timeout, …). */
-    public void unreachable(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.getMessage().setBody(SendResult.failed(Outcome.io(e), null));
-    }
-
     /** Records the carrier call's result, judged by the retry table its route policy named. */
     public void complete(Exchange exchange) {
         Job job = JobExchange.job(exchange);
@@ -146,15 +140,6 @@ public final class CarrierSender {
         StoredMessage m = exchange.getProperty(MESSAGE, StoredMessage.class);
         RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
         exchange.getMessage().setBody(new HandOff(finish(job, m, result, policy)));
-    }
-
-    private void recordForCircuit(RetryPolicy policy, Outcome o, StoredMessage m, Instant now) {
-        if (policy == null || policy.classify(o) != FailureClass.TRANSIENT) {
-            circuits.succeeded(m.integrationId()); // the carrier answered: it is up
-        } else if (circuits.failed(m.integrationId(), now)) {
-            LOG.warn("Integration {} ({}) keeps failing ({}); its sends wait and are retried in order",
-                    m.integrationId(), m.provider(), o.reason());
-        }
     }
 
     private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
@@ -169,28 +154,18 @@ public final class CarrierSender {
             return sent(job, m, result.providerMessageId(), attempt, now);
         }
         Outcome o = result.failure();
-        // outside the transaction: group commit may run it twice, the circuit must count the failure once
-        recordForCircuit(policy, o, m, now);
+        health.failed(policy, o, result.retryAfter(), m.integrationId(), m.provider(), "message " + m.id(), now);
         Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
-        if (policy != null && policy.needsOperator(o)) {
-            LOG.error("{} needs an operator: {} ({}); message {}", m.provider(), o.reason(), o.code(), m.id());
-        }
-        if (result.retryAfter() != null && policy != null && policy.classify(o) == FailureClass.TRANSIENT) {
-            // the carrier's Retry-After holds the whole integration (capped at circuit.max-open-for)
-            circuits.holdUntil(m.integrationId(), now.plus(result.retryAfter()), now);
-        }
         if (next != null) {
-            // a paused carrier: wait in line with the others, released together when it is back; the
-            // later of the pause and the message's own next attempt (its Retry-After) wins
-            Instant paused = circuits.openUntil(m.integrationId());
-            Instant at = paused != null && paused.isAfter(next) ? paused : next;
-            String why = paused != null ? WAITING + o.reason() : o.reason();
+            boolean paused = health.paused(m.integrationId());
+            Instant at = health.retryTime(m.integrationId(), next);
+            String why = health.why(m.integrationId(), o.reason());
             db.inTransaction(c -> {
                 messages.setRetrying(c, m.id(), attempt, at, o.code(), o.reason(), now);
                 jobs.retryAt(c, job.id(), at, why);
                 return null;
             });
-            if (paused == null) {
+            if (!paused) {
                 LOG.info("Message {} attempt {} to {} failed ({}), next attempt at {}", m.id(), attempt,
                         m.provider(), o.code(), next);
             }

@@ -74,25 +74,35 @@ public final class OutboundService {
     public record Accepted(String id, String status, List<SendJob> jobs, String encoding, int parts, String text) {
     }
 
-    public Accepted accept(Organization org, SendRequest req) {
+    /**
+     * A user's message before its contact is known: the number and user checked, the content checked,
+     * and the text as it will be sent (header, footer, smart encoding) with its SMS parts.
+     */
+    public record Draft(SmsNumber number, Integration integration, String user, String text, String mediaUrl,
+            Segments segments) {
+    }
+
+    /** Checks what a send and a broadcast share; refuses (4xx) what cannot be sent to anyone. */
+    public Draft draft(Organization org, String from, String extension, String domainAsked, String content,
+            String mediaAsked) {
         Directory dir = directory.current();
-        SmsNumber number = findNumber(dir, org, req.from());
-        String domain = req.domain() == null || req.domain().isBlank() ? org.domain()
-                : req.domain().trim().toLowerCase(Locale.ROOT);
-        String user = req.extension().toLowerCase(Locale.ROOT) + "@" + domain;
+        SmsNumber number = findNumber(dir, org, from);
+        String domain = domainAsked == null || domainAsked.isBlank() ? org.domain()
+                : domainAsked.trim().toLowerCase(Locale.ROOT);
+        String user = extension.toLowerCase(Locale.ROOT) + "@" + domain;
         if (!number.isAssigned(user)) {
             throw Refusal.forbidden("user " + user + " is not assigned to " + number.number()
                     + "; assign it under users: in the directory");
         }
         Integration integration = dir.integrations().get(number.integrationId());
 
-        boolean hasMedia = req.mediaUrl() != null && !req.mediaUrl().isBlank();
-        String caption = req.text() == null ? "" : req.text();
+        boolean hasMedia = mediaAsked != null && !mediaAsked.isBlank();
+        String caption = content == null ? "" : content;
         if (!hasMedia && caption.isBlank()) {
             throw Refusal.unprocessable("empty_content", "the message has no content; send text in 'content' or a"
                     + " picture in 'media_url'");
         }
-        String mediaUrl = hasMedia ? req.mediaUrl().trim() : null;
+        String mediaUrl = hasMedia ? mediaAsked.trim() : null;
         if (hasMedia && !(mediaUrl.startsWith("https://") || mediaUrl.startsWith("http://"))) {
             throw Refusal.unprocessable("invalid_media_url", "media_url '" + mediaUrl
                     + "' is not an http(s) URL the carrier can fetch");
@@ -105,13 +115,37 @@ public final class OutboundService {
             }
             // the carrier cannot carry pictures: send the link as text
             caption = caption.isBlank() ? mediaUrl : caption + "\n" + mediaUrl;
-            hasMedia = false;
             mediaUrl = null;
         }
         String text = decorate(number, caption);
         if (number.smartEncoding(org)) {
             text = GsmLookalikes.apply(text);
         }
+        Segments segments = SegmentCounter.count(text);
+        if (segments.exceedsLimit()) {
+            throw Refusal.unprocessable("too_long", "the message needs " + segments.parts() + " SMS parts ("
+                    + segments.encoding() + "); at most " + Segments.MAX_PARTS + " are possible. Shorten it");
+        }
+        return new Draft(number, integration, user, text, mediaUrl, segments);
+    }
+
+    /** The new row of a user's message to {@code contact}. */
+    public static MessageStore.NewMessage row(String id, Organization org, Draft d, Address contact,
+            String conversationId) {
+        List<String> media = d.mediaUrl() != null ? List.of(d.mediaUrl()) : null;
+        return new MessageStore.NewMessage(id, org.id(), d.integration().id(), "outbound", d.number().number(),
+                contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, d.user(), null, null,
+                d.text(), media, d.segments().encoding().name(), d.segments().parts(), d.integration().provider(),
+                null, MessageStatus.QUEUED);
+    }
+
+    public Accepted accept(Organization org, SendRequest req) {
+        Draft d = draft(org, req.from(), req.extension(), req.domain(), req.text(), req.mediaUrl());
+        SmsNumber number = d.number();
+        Integration integration = d.integration();
+        String user = d.user();
+        String text = d.text();
+        Segments segments = d.segments();
         Address contact;
         try {
             contact = PhoneNumbers.parseRecipient(req.to(), number.country());
@@ -123,23 +157,14 @@ public final class OutboundService {
             throw Refusal.unprocessable("contact_opted_out", "contact " + to + " opted out of " + number.number()
                     + " (sent STOP); nothing is sent until they send START");
         }
-        Segments segments = SegmentCounter.count(text);
-        if (segments.exceedsLimit()) {
-            throw Refusal.unprocessable("too_long", "the message needs " + segments.parts() + " SMS parts ("
-                    + segments.encoding() + "); at most " + Segments.MAX_PARTS + " are possible. Shorten it");
-        }
         if (req.dryRun()) {
             // what would be sent, and nothing stored or sent
             return new Accepted(null, "dry_run", List.of(), segments.encoding().name(), segments.parts(), text);
         }
 
-        List<String> media = hasMedia ? List.of(mediaUrl) : null;
         String conversationId = conversations.ensure(number.number(), contact.value());
         String id = Uuid7.next();
-        MessageStore.NewMessage row = new MessageStore.NewMessage(id, org.id(), integration.id(), "outbound",
-                number.number(), contact.value(), contact.kind().name().toLowerCase(Locale.ROOT), conversationId, user,
-                null, null, text, media, segments.encoding().name(), segments.parts(), integration.provider(), null,
-                MessageStatus.QUEUED);
+        MessageStore.NewMessage row = row(id, org, d, contact, conversationId);
         boolean behind = queueBehind.test(integration.id());
         Job job = db.inTransaction(c -> {
             Session session = conversations.lockAndGetSession(c, conversationId);

@@ -215,22 +215,53 @@ class FaultsEndToEndTest {
 
     @Test
     void aRetryAfterLongerThanTheCircuitsPauseIsHonouredForTheProbeToo() throws Exception {
-        // two 503s, then a 429 asking for 3 s: that third failure opens the circuit, for 1 s here
+        // two 503s, then a 429 asking for 2 s: that third failure opens the circuit, for 1 s here
         bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("2"));
         bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs("2")
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("3"));
         bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("429").whenScenarioStateIs("3")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("open"));
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("open"));
         bridge.mock.addStubMapping(created());
         String c = contact();
         String id = send(c);
         await().atMost(Duration.ofSeconds(15)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
         List<LoggedRequest> tries = requestsTo(c.substring(1));
         assertThat(tries).hasSize(4);
-        // the probe after the 429 waited for the carrier's 3 s, not the circuit's 1 s
+        // the probe after the 429 waited for the carrier's 2 s, not the circuit's 1 s
         long waitedMs = tries.get(3).getLoggedDate().getTime() - tries.get(2).getLoggedDate().getTime();
-        assertThat(waitedMs).isBetween(2900L, 6000L);
+        assertThat(waitedMs).isBetween(1900L, 6000L);
+    }
+
+    @Test
+    void aRetryAfterOfAYearWaitsTheLongestPauseAndDoesNotEndTheMessage() {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("year").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "31536000")).willSetStateTo("ok"));
+        bridge.mock.addStubMapping(created());
+        String c = contact();
+        String id = send(c);
+        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        List<LoggedRequest> tries = requestsTo(c.substring(1));
+        assertThat(tries).hasSize(2);
+        // capped at circuit.max-open-for (2 s here)
+        long waitedMs = tries.get(1).getLoggedDate().getTime() - tries.get(0).getLoggedDate().getTime();
+        assertThat(waitedMs).isBetween(1900L, 6000L);
+    }
+
+    @Test
+    void aRetryAfterThatIsNotATimeIsIgnoredAndThe429RetriedByTheTable() {
+        bridge.mock.stubFor(post(DIDWW).atPriority(1).inScenario("garbage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "soon, maybe")).willSetStateTo("ok"));
+        bridge.mock.addStubMapping(created());
+        String c = contact();
+        String id = send(c);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridge.message(id).get("status").asText().equals("sending"));
+        List<LoggedRequest> tries = requestsTo(c.substring(1));
+        assertThat(tries).hasSize(2);
+        // the table's back-off (200 ms here), not a pause
+        long waitedMs = tries.get(1).getLoggedDate().getTime() - tries.get(0).getLoggedDate().getTime();
+        assertThat(waitedMs).isLessThan(1900L);
+        assertThat(bridge.message(id).get("history").findValuesAsText("status")).contains("retrying");
     }
 
     @Test

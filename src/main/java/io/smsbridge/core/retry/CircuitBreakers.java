@@ -55,6 +55,11 @@ public final class CircuitBreakers {
         return c == null ? null : c.openUntil();
     }
 
+    /** A carrier's Retry-After as the bridge honours it: at most max-open-for (a year's is a typo or a bug). */
+    public java.time.Duration capped(java.time.Duration retryAfter) {
+        return retryAfter == null || retryAfter.compareTo(maxOpen) <= 0 ? retryAfter : maxOpen;
+    }
+
     /**
      * The carrier asked for a pause (429 with Retry-After): {@code key} holds every send until
      * {@code until} (at most max-open-for from now), and then sends one probe, as an open circuit does.

@@ -164,8 +164,9 @@ public final class BulkSender {
         }
         SendResult failure = result.failure();
         Outcome o = failure.failure();
-        health.failed(policy, o, failure.retryAfter(), b.integrationId(), provider, "broadcast " + b.id(), now);
-        Instant next = policy.retryAt(o, job.attempts(), b.createdAt(), now, failure.retryAfter());
+        java.time.Duration retryAfter = health.retryAfter(failure.retryAfter());
+        health.failed(policy, o, retryAfter, b.integrationId(), provider, "broadcast " + b.id(), now);
+        Instant next = policy.retryAt(o, job.attempts(), b.createdAt(), now, retryAfter);
         List<Job> handOff = new ArrayList<>();
         if (next != null) {
             Instant at = health.retryTime(b.integrationId(), next);

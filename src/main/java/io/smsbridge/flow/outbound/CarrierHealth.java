@@ -46,6 +46,11 @@ final class CarrierHealth {
         }
     }
 
+    /** The carrier's Retry-After as honoured for the send and the integration: at most circuit.max-open-for. */
+    Duration retryAfter(Duration asked) {
+        return circuits.capped(asked);
+    }
+
     /**
      * When a failed send goes again: a paused carrier's sends wait in line and are released together
      * when it is back; the later of the pause and the send's own next attempt wins.

@@ -154,8 +154,9 @@ public final class CarrierSender {
             return sent(job, m, result.providerMessageId(), attempt, now);
         }
         Outcome o = result.failure();
-        health.failed(policy, o, result.retryAfter(), m.integrationId(), m.provider(), "message " + m.id(), now);
-        Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
+        java.time.Duration retryAfter = health.retryAfter(result.retryAfter());
+        health.failed(policy, o, retryAfter, m.integrationId(), m.provider(), "message " + m.id(), now);
+        Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, retryAfter);
         if (next != null) {
             boolean paused = health.paused(m.integrationId());
             Instant at = health.retryTime(m.integrationId(), next);

@@ -93,4 +93,12 @@ class CircuitBreakersTest {
         assertThat(RetryAfter.parse("99999999999999999999", T0)).isNull();
         assertThat(RetryAfter.parse("31536000", T0)).isEqualTo(Duration.ofDays(365));
     }
+
+    @Test
+    void aRetryAfterIsHonouredUpToTheLongestPause() {
+        CircuitBreakers c = new CircuitBreakers(3, Duration.ofSeconds(10), Duration.ofMinutes(2));
+        assertThat(c.capped(Duration.ofDays(365))).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.capped(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.capped(null)).isNull();
+    }
 }

@@ -1,7 +1,6 @@
 package io.smsbridge.boot;
 
 import org.apache.camel.main.Main;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Map;
  */
 public final class Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     static final String PROPERTY_LOCATIONS =
             "classpath:application.properties;optional=true,file:application.properties;optional=true";
 
@@ -23,6 +21,13 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        // before the first logger: the log format picks Log4j2's appender
+        String format = new BootSettings(Map.of()).require("log.format");
+        if (!format.equals("text") && !format.equals("json")) {
+            System.err.println("Cannot start: log.format is '" + format + "' — set it to text or json");
+            System.exit(1);
+        }
+        System.setProperty("smsbridge.log.format", format);
         System.exit(create(Map.of()).run(args));
     }
 
@@ -49,7 +54,7 @@ public final class Application {
         if (custom != null) {
             files.forEach((rel, p) -> {
                 if (p.startsWith(custom)) {
-                    LOG.info("Route file {} from {}", rel, custom);
+                    LoggerFactory.getLogger(Application.class).info("Route file {} from {}", rel, custom);
                 }
             });
         }

@@ -1,0 +1,52 @@
+package io.smsbridge.boot;
+
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped log configuration: log.format picks dated text lines or Log4j2's JSON template layout. */
+class LogFormatTest {
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("smsbridge.log.format");
+    }
+
+    static Map<String, Appender> rootAppenders(String format) {
+        System.setProperty("smsbridge.log.format", format);
+        LoggerContext ctx = Configurator.initialize("log-format-" + format, "classpath:log4j2.properties");
+        try {
+            return Map.copyOf(ctx.getConfiguration().getRootLogger().getAppenders());
+        } finally {
+            Configurator.shutdown(ctx);
+        }
+    }
+
+    @Test
+    void textLinesAreDatedInIso8601() {
+        Map<String, Appender> appenders = rootAppenders("text");
+        assertThat(appenders).containsOnlyKeys("text");
+        assertThat(((PatternLayout) appenders.get("text").getLayout()).getConversionPattern())
+                .startsWith("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX}");
+    }
+
+    @Test
+    void jsonIsLog4jsOwnTemplateLayout() {
+        Map<String, Appender> appenders = rootAppenders("json");
+        assertThat(appenders).containsOnlyKeys("json");
+        assertThat(appenders.get("json").getLayout()).isInstanceOf(JsonTemplateLayout.class);
+    }
+
+    @Test
+    void theDefaultIsInTheSettings() {
+        assertThat(new BootSettings(Map.of()).require("log.format")).isEqualTo("text");
+    }
+}

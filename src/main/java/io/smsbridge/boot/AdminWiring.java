@@ -35,8 +35,7 @@ final class AdminWiring {
             auth = new AdminAuth(new AdminUsers(db), operatorPassword, demo, settings.duration("admin.session-ttl"),
                     new LoginThrottle(settings.integer("admin.login-attempts"), settings.duration("admin.login-window")));
         } catch (IllegalArgumentException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
-            throw e;
+            throw StartFailures.report(e, e.getMessage());
         }
         if (demo) {
             LOG.warn("Demo mode (admin.demo=true): the console at /console takes operator / {}; never run a bridge"

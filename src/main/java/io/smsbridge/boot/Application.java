@@ -28,7 +28,17 @@ public final class Application {
             System.exit(1);
         }
         System.setProperty("smsbridge.log.format", format);
-        System.exit(create(Map.of()).run(args));
+        int rc;
+        try {
+            rc = create(Map.of()).run(args);
+        } catch (Throwable e) {
+            StartFailures.failed(e);
+            // nothing ran yet: without the shutdown hooks, Camel's does not log a SIGTERM nobody sent
+            org.apache.logging.log4j.LogManager.shutdown();
+            Runtime.getRuntime().halt(1);
+            return;
+        }
+        System.exit(rc);
     }
 
     /** A configured, not yet started bridge; {@code overrides} win over every other setting. */

@@ -85,8 +85,19 @@ public class BridgeConfiguration implements CamelConfiguration {
                     props instanceof org.apache.camel.component.properties.PropertiesComponent impl
                             ? impl.getOverrideProperties() : null);
         } catch (RuntimeException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
-            throw e;
+            throw StartFailures.report(e, e.getMessage());
+        }
+        RetryPolicies policies = new RetryPolicies(key -> props.resolveProperty(key).orElse(null));
+        try {
+            // every table a send or a post may need, read now: a bad value must not wait for the first send
+            policies.get(RetryPolicies.DEFAULT);
+            policies.get(PlatformDelivery.POLICY);
+            carriers.all().forEach(c -> {
+                policies.get(c.name());
+                c.providers().forEach(spec -> policies.forProvider(spec.name()));
+            });
+        } catch (RuntimeException e) {
+            throw StartFailures.report(e, e.getMessage());
         }
         checkPortFree(settings.require("camel.server.host"), settings.integer("camel.server.port"));
         Database db = Database.open(settings.require("db.url"), settings.string("db.user"),
@@ -112,8 +123,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                     "start-reply", settings.string("optout.start-reply"),
                     "help-reply", settings.string("optout.help-reply")));
         } catch (IllegalArgumentException e) {
-            LOG.error("Cannot start: optout.*: {}", e.getMessage());
-            throw e;
+            throw StartFailures.report(e, "optout.*: " + e.getMessage());
         }
         OptOutStore optOuts = new OptOutStore();
         DirectoryService directory;
@@ -125,15 +135,13 @@ public class BridgeConfiguration implements CamelConfiguration {
                     .withLimits(new DirectoryLimits(ColumnLimits.read(db), keywords));
             directory.load();
         } catch (DirectoryException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
-            throw e;
+            throw StartFailures.report(e, e.getMessage());
         }
 
         JobStore jobs = new JobStore(db, settings.duration("jobs.lease"));
         ConversationStore conversations = new ConversationStore(db);
         MessageStore messages = new MessageStore(db.isPostgres());
         ReceiptStore receipts = new ReceiptStore(db.isPostgres());
-        RetryPolicies policies = new RetryPolicies(key -> props.resolveProperty(key).orElse(null));
         StatusService status = new StatusService(db, directory, messages, receipts, jobs, policies);
 
         Registry r = context.getRegistry();
@@ -151,8 +159,7 @@ public class BridgeConfiguration implements CamelConfiguration {
             sources = new SourceAddress(Boolean.parseBoolean(settings.require("webhooks.trust-forwarded-for")),
                     AddressRanges.parse(settings.string("webhooks.trusted-proxies")));
         } catch (IllegalArgumentException e) {
-            LOG.error("Cannot start: {}", e.getMessage());
-            throw e;
+            throw StartFailures.report(e, e.getMessage());
         }
         r.bind("webhookEndpoint", new WebhookEndpoint(directory, new EventLimits(columns), carriers, sources));
         ApiKeys apiKeys = new ApiKeys(db);
@@ -236,9 +243,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             probe.setReuseAddress(true);
             probe.bind(new java.net.InetSocketAddress(host, port));
         } catch (java.io.IOException e) {
-            LOG.error("Cannot start: port {} on {} is in use ({})", port, host, e.getMessage());
-            throw new IllegalStateException("port " + port + " on " + host + " is in use: stop the other process"
-                    + " or set camel.server.port (CAMEL_SERVER_PORT)", e);
+            String what = "port " + port + " on " + host + " is in use — stop the other process or set"
+                    + " camel.server.port (CAMEL_SERVER_PORT)";
+            throw StartFailures.report(new IllegalStateException(what, e), what);
         }
     }
 

@@ -24,6 +24,17 @@ class SettingTyposTest {
                 .hasMessageContaining("unknown setting 'retry.didw.backoff'; did you mean 'retry.didww.backoff'?");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            retry.didww.max-backoff | banana | retry.didww.max-backoff = 'banana': 'banana' is not a duration
+            retry.thinq.max-attempts | 0     | retry.thinq.max-attempts = '0': a whole number of attempts, at least 1
+            retry.platform.default  | maybe  | retry.platform.default = 'maybe': use transient or permanent
+            """)
+    void aBadRetryValueStopsTheStartNotTheFirstSend(String key, String value, String message) {
+        assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of(key, value)))
+                .hasMessageContaining(message);
+    }
+
     /** camel.* keys are Camel's: it refuses the ones it does not know, naming them its own way. */
     @ParameterizedTest
     @CsvSource({"camel.main.shutdown-timout, shutdownTimout", "camel.server.prot, prot",

@@ -97,15 +97,46 @@ public record RetryPolicy(String name, Set<String> transients, Set<String> perma
                     keys(lookup.apply(p + "transient")),
                     keys(lookup.apply(p + "permanent")),
                     keys(lookup.apply(p + "alert")),
-                    FailureClass.valueOf(value(lookup, p + "default").toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(value(lookup, p + "max-attempts")),
+                    failureClass(lookup, p + "default"),
+                    attempts(lookup, p + "max-attempts"),
                     caps(lookup.apply(p + "max-attempts-for")),
-                    Durations.parse(value(lookup, p + "max-age")),
-                    Durations.parse(value(lookup, p + "backoff")),
-                    Durations.parse(value(lookup, p + "max-backoff")));
+                    duration(lookup, p + "max-age"),
+                    duration(lookup, p + "backoff"),
+                    duration(lookup, p + "max-backoff"));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("retry policy '" + name + "' in application.properties is invalid: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static java.time.Duration duration(UnaryOperator<String> lookup, String key) {
+        String v = value(lookup, key);
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " = '" + v + "': " + e.getMessage());
+        }
+    }
+
+    private static int attempts(UnaryOperator<String> lookup, String key) {
+        String v = value(lookup, key);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // said below
+        }
+        throw new IllegalArgumentException(key + " = '" + v + "': a whole number of attempts, at least 1");
+    }
+
+    private static FailureClass failureClass(UnaryOperator<String> lookup, String key) {
+        String v = value(lookup, key);
+        try {
+            return FailureClass.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " = '" + v + "': use transient or permanent");
         }
     }
 

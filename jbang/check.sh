@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PORT=${JBANG_CHECK_PORT:-18191}
 WORK=$(mktemp -d)
 LOG=target/jbang-check.log
-KEY=dev-acme-key-change-me
+KEY=dev-acme-api-key-change-me
 mkdir -p target
 log() { printf '[jbang-check] %s\n' "$*" >&2; }
 
@@ -15,7 +15,7 @@ log() { printf '[jbang-check] %s\n' "$*" >&2; }
 setsid jbang/camel run application.properties jbang/jbang.properties routes/*.camel.yaml \
     --dep=io.smsbridge:sms-bridge:0.1.0-SNAPSHOT \
     --property=camel.server.host=127.0.0.1 --property=camel.server.port=$PORT \
-    --property=camel.management.port=$PORT \
+    --property=camel.management.port=$PORT --property=demo=true \
     --property="db.url=jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" >"$LOG" 2>&1 &
 PID=$!
 stop() {

@@ -130,7 +130,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         try {
             directory = new DirectoryService(DirectoryService.Source.of(settings.require("directory.source")),
                     Path.of(settings.require("directory.file")),
-                    new DirectoryParser(context::resolvePropertyPlaceholders, carriers),
+                    new DirectoryParser(DemoDefaults.guard(context::resolvePropertyPlaceholders,
+                            Boolean.parseBoolean(settings.require("demo")), System::getenv), carriers),
                     new DirectoryParser(UnaryOperator.identity(), carriers), directoryStore)
                     .withLimits(new DirectoryLimits(ColumnLimits.read(db), keywords));
             directory.load();

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A mistyped setting stops the start and says which one, and what it likely meant. */
@@ -33,6 +34,23 @@ class SettingTyposTest {
     void aBadRetryValueStopsTheStartNotTheFirstSend(String key, String value, String message) {
         assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of(key, value)))
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void outsideDemoModeADirectoryDefaultForAnUnsetVariableStopsTheStart() {
+        String dir = Fixtures.DIRECTORY.replace("\"" + Fixtures.API_KEY + "\"",
+                "\"{{env:SMS_BRIDGE_TEST_UNSET_KEY:dev-acme-api-key-change-me}}\"");
+        assertThat(dir).contains("SMS_BRIDGE_TEST_UNSET_KEY");
+        assertThatThrownBy(() -> TestBridge.start(dir, Map.of()))
+                .hasMessageContaining("SMS_BRIDGE_TEST_UNSET_KEY is not set");
+    }
+
+    @Test
+    void anApiKeyShorterThan24CharactersStopsTheStart() {
+        String dir = Fixtures.DIRECTORY.replace("\"" + Fixtures.API_KEY + "\"", "\"dev-acme-key-change-me\"");
+        assertThat(dir).contains("dev-acme-key-change-me");
+        assertThatThrownBy(() -> TestBridge.start(dir, Map.of()))
+                .hasMessageContaining("API key is 22 characters; use at least 24");
     }
 
     /** camel.* keys are Camel's: it refuses the ones it does not know, naming them its own way. */

@@ -48,7 +48,7 @@ class TemplateWalkthroughTest {
                         base-url: ${mock}/mycarrier
                     numbers:%s""".formatted(API_KEY, indent(integrations), indent(numbers));
 
-        try (TestBridge bridge = TestBridge.start(directory, Map.of("providers.dir", providers.toString()))) {
+        try (TestBridge bridge = TestBridge.start(directory, Map.of("providers.dir", providers.toString(), "demo", "true"))) {
             bridge.mock.stubFor(post("/mycarrier/sms").willReturn(aResponse().withStatus(200)
                     .withBody("{\"id\":\"mc-1\"}")));
             bridge.mock.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));

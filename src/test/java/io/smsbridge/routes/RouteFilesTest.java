@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "camel.server.host=127.0.0.1",
                 "camel.management.port=0",
                 "db.url=jdbc:h2:mem:route-files;DB_CLOSE_DELAY=-1",
-                "directory.file=config/directory.yaml"})
+                "directory.file=config/directory.yaml", "demo=true"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteFilesTest {
 

@@ -45,6 +45,8 @@ public final class DirectoryParser {
     /** Settings every integration takes, whatever its carrier. */
     private static final Set<String> COMMON_SETTINGS = Set.of("rate", "burst", "allowed-sources");
 
+    /** The shortest API key taken: a platform's key guards every number of the organization. */
+    public static final int MIN_API_KEY = 24;
     private final UnaryOperator<String> placeholders;
     private final ProviderCatalog providers;
 
@@ -121,6 +123,10 @@ public final class DirectoryParser {
             String key = resolve(k.get(j).asText(), path + ".api-keys[" + j + "]");
             if (key.isBlank()) {
                 throw error(path + ".api-keys[" + j + "]", "API key is empty");
+            }
+            if (key.length() < MIN_API_KEY) {
+                throw error(path + ".api-keys[" + j + "]", "API key is " + key.length() + " characters; use at least "
+                        + MIN_API_KEY + " random ones (openssl rand -hex 16)");
             }
             String hash = Hashes.sha256(key);
             String owner = keys.putIfAbsent(hash, id);
@@ -409,7 +415,8 @@ public final class DirectoryParser {
             return placeholders.apply(value);
         } catch (RuntimeException e) {
             throw error(path, "cannot resolve '" + value + "': " + e.getMessage()
-                    + " (set the environment variable, or give a default as {{env:NAME:default}})");
+                    + (e.getMessage() != null && e.getMessage().contains("demo") ? ""
+                    : " (set the environment variable)"));
         }
     }
 

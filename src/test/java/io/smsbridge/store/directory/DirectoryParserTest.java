@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DirectoryParserTest {
 
-    static final Map<String, String> ENV = Map.of("ACME_API_KEY", "key-from-env", "ACME_PW", "pw-from-env");
+    static final Map<String, String> ENV = Map.of("ACME_API_KEY", "acme-api-key-from-env-0001", "ACME_PW", "pw-from-env");
 
     /** Resolves {{env:NAME}} like Camel does, failing for an unknown name. */
     static final DirectoryParser PARSER = new DirectoryParser(v -> {
@@ -60,7 +60,7 @@ class DirectoryParserTest {
         Directory d = PARSER.parse(VALID, "directory.yaml");
         Organization org = d.organizations().get("acme");
         assertThat(org.domain()).isEqualTo("acme.example");
-        assertThat(d.organizationForApiKey("key-from-env")).isEqualTo(org);
+        assertThat(d.organizationForApiKey("acme-api-key-from-env-0001")).isEqualTo(org);
         Integration i = d.integrations().get("acme-didww");
         assertThat(i.setting("password")).isEqualTo("pw-from-env");
         assertThat(i.flag("delivery-receipts")).isTrue();

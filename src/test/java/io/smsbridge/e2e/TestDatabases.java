@@ -33,7 +33,7 @@ final class TestDatabases {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL test database at " + admin + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage() + " (start PostgreSQL, or add -DskipPostgres)", e);
         }
         return Map.of("db.url", admin.substring(0, admin.lastIndexOf('/') + 1) + name, "db.user", user,
                 "db.password", "");

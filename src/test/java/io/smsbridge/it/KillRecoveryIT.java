@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 class KillRecoveryIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String API_KEY = "kill-api-key-0001";
+    static final String API_KEY = "kill-api-key-0001-secret-ok";
     static final String TOKEN = "kill-webhook-token-0001";
     static final int SENDERS = 16;
     static final int PLATFORM_POSTERS = 16;

@@ -277,6 +277,7 @@ public final class PlatformApi {
         } catch (MalformedRequest e) {
             throw Refusal.badRequest(e.getMessage(), e.field());
         }
+        page(in, query);
         String number = query.get("number");
         String contact = query.get("contact");
         String country = null;
@@ -298,16 +299,81 @@ public final class PlatformApi {
         }
     }
 
+    /** The page's size ({@code limit}, 1 to 500, 100 by default), its cursor, and since / until (ISO-8601). */
+    private static void page(Message in, Map<String, String> query) {
+        int limit = DEFAULT_PAGE;
+        String l = query.get("limit");
+        if (l != null && !l.isBlank()) {
+            try {
+                limit = Integer.parseInt(l.trim());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_PAGE) {
+                throw Refusal.badRequest("limit must be a whole number from 1 to " + MAX_PAGE, "limit");
+            }
+        }
+        in.setHeader("limit", limit);
+        in.setHeader("fetch", limit + 1);
+        in.setHeader("since", time(query, "since"));
+        in.setHeader("until", time(query, "until"));
+        String cursor = query.get("cursor");
+        if (cursor != null && !cursor.isBlank()) {
+            PageCursor c = PageCursor.decode(cursor.trim());
+            in.setHeader("cursorAt", io.smsbridge.store.db.Database.ts(c.at()));
+            in.setHeader("cursorId", c.id());
+        } else {
+            in.setHeader("cursorAt", null);
+            in.setHeader("cursorId", null);
+        }
+    }
+
+    private static java.time.OffsetDateTime time(Map<String, String> query, String field) {
+        String v = query.get(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(v.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.badRequest(field + " must be an ISO-8601 time with its offset, such as"
+                    + " 2026-12-07T09:00:00Z", field);
+        }
+    }
+
+    /** The page, and next_cursor when there is more (null on the last page). */
     @SuppressWarnings("unchecked")
     public void listView(Exchange exchange) {
         List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
+        int limit = exchange.getMessage().getHeader("limit", DEFAULT_PAGE, Integer.class);
         ObjectNode root = JSON.createObjectNode();
         ArrayNode data = root.putArray("data");
-        for (Map<String, Object> row : rows) {
+        List<Map<String, Object>> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        for (Map<String, Object> row : page) {
             toJson(row, data.addObject());
+        }
+        if (rows.size() > limit) {
+            Map<String, Object> last = page.get(page.size() - 1);
+            root.put("next_cursor", new PageCursor(io.smsbridge.store.db.Database.instant(column(last, "created_at")),
+                    String.valueOf(column(last, "id"))).encode());
+        } else {
+            root.putNull("next_cursor");
         }
         ErrorResponses.respond(exchange, 200, root.toString());
     }
+
+    /** A camel-sql row's column whatever case the database gave its name. */
+    private static Object column(Map<String, Object> row, String name) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 500;
 
     private SmsNumber findOwnNumber(Organization org, String raw) {
         SmsNumber n = directory.current().numberFor(raw, candidate -> candidate.organizationId().equals(org.id()));

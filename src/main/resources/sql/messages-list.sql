@@ -8,10 +8,10 @@ FROM messages m JOIN message_status s ON s.message_id = m.id
 WHERE m.organization_id = :#${header.organizationId}
   AND (CAST(:#${header.number} AS VARCHAR(32)) IS NULL OR m.number = :#${header.number})
   AND (CAST(:#${header.contact} AS VARCHAR(64)) IS NULL OR m.contact = :#${header.contact})
-  AND (CAST(:#${header.since} AS TIMESTAMP WITH TIME ZONE) IS NULL OR m.created_at >= :#${header.since})
-  AND (CAST(:#${header.until} AS TIMESTAMP WITH TIME ZONE) IS NULL OR m.created_at < :#${header.until})
+  AND (CAST(:#${header.since} AS TIMESTAMP WITH TIME ZONE) IS NULL OR m.created_at >= CAST(:#${header.since} AS TIMESTAMP WITH TIME ZONE))
+  AND (CAST(:#${header.until} AS TIMESTAMP WITH TIME ZONE) IS NULL OR m.created_at < CAST(:#${header.until} AS TIMESTAMP WITH TIME ZONE))
   AND (CAST(:#${header.cursorAt} AS TIMESTAMP WITH TIME ZONE) IS NULL
-       OR m.created_at < :#${header.cursorAt}
-       OR (m.created_at = :#${header.cursorAt} AND m.id < CAST(:#${header.cursorId} AS UUID)))
+       OR m.created_at < CAST(:#${header.cursorAt} AS TIMESTAMP WITH TIME ZONE)
+       OR (m.created_at = CAST(:#${header.cursorAt} AS TIMESTAMP WITH TIME ZONE) AND m.id < CAST(:#${header.cursorId} AS UUID)))
 ORDER BY m.created_at DESC, m.id DESC
-FETCH FIRST :#${header.fetch} ROWS ONLY
+FETCH FIRST (CAST(:#${header.fetch} AS INTEGER)) ROWS ONLY

@@ -78,6 +78,21 @@ public final class ReceiptStore {
                 providerMessageId) != null;
     }
 
+    /** Which of {@code providerMessageIds} have a parked report: one read for a bulk send's ids. */
+    public java.util.Set<String> parkedAmong(Connection c, String integrationId,
+            java.util.Collection<String> providerMessageIds) throws SQLException {
+        if (providerMessageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.List<Object> params = new java.util.ArrayList<>(providerMessageIds.size() + 1);
+        params.add(integrationId);
+        params.addAll(providerMessageIds);
+        String in = String.join(",", java.util.Collections.nCopies(providerMessageIds.size(), "?"));
+        return new java.util.HashSet<>(Sql.list(c, "SELECT DISTINCT provider_message_id FROM carrier_receipts"
+                + " WHERE integration_id = ? AND provider_message_id IN (" + in + ") AND pending_report IS NOT NULL",
+                rs -> rs.getString(1), params.toArray()));
+    }
+
     /**
      * Carrier ids of an integration whose reports are parked although their message has the id by now
      * (a read): what is left when the look after a commit did not happen (the process died, or the

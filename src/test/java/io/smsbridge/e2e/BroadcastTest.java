@@ -38,6 +38,7 @@ class BroadcastTest {
     static final String REFUSING = "+19179056302";
     static final String FLAKY = "+19179056303";
     static final String THINQ = "+19179056304";
+    static final String SLOW = "+19179056305";
     static final String DIRECTORY = """
             organizations:
               - id: acme
@@ -48,12 +49,14 @@ class BroadcastTest {
                   - { id: b-didww, provider: didww, webhook-token: %s, username: u, password: p, base-url: "${mock}/didww" }
                   - { id: b-refusing, provider: didww, webhook-token: broadcast-webhook-token-0002, username: u, password: p, base-url: "${mock}/refusing" }
                   - { id: b-flaky, provider: didww, webhook-token: broadcast-webhook-token-0003, username: u, password: p, base-url: "${mock}/flaky" }
+                  - { id: b-slow, provider: didww, webhook-token: broadcast-webhook-token-0005, username: u, password: p, base-url: "${mock}/slow" }
                   - { id: b-thinq, provider: thinq, webhook-token: broadcast-webhook-token-0004, account-id: "12345", username: t, token: thinq-api-token-0001-secret, base-url: "${mock}/thinq" }
                 numbers:
                   - { number: "%s", integration: b-didww, users: [ "101@acme.example", "102@acme.example" ] }
                   - { number: "%s", integration: b-refusing, users: [ "101@acme.example" ] }
                   - { number: "%s", integration: b-flaky, users: [ "101@acme.example" ] }
                   - { number: "%s", integration: b-thinq, users: [ "101@acme.example" ] }
+                  - { number: "%s", integration: b-slow, users: [ "101@acme.example" ] }
               - id: other
                 domain: other.example
                 api-keys: [ "%s" ]
@@ -61,7 +64,7 @@ class BroadcastTest {
                   - { id: o-didww, provider: didww, webhook-token: broadcast-webhook-token-0009, username: u, password: p, base-url: "${mock}/didww" }
                 numbers:
                   - { number: "+19179056399", integration: o-didww, users: [ "101@other.example" ] }
-            """.formatted(KEY, TOKEN, DIDWW, REFUSING, FLAKY, THINQ, OTHER_KEY);
+            """.formatted(KEY, TOKEN, DIDWW, REFUSING, FLAKY, THINQ, SLOW, OTHER_KEY);
     /** One outbound_messages id per destination, each naming its destination (as DIDWW's answer lists them). */
     static final String BULK_ANSWER = "{\"data\":[{{#each (jsonPath request.body '$.data.attributes.destination')"
             + " as |d|}}{\"type\":\"outbound_messages\",\"id\":\"bulk-{{d}}-{{randomValue length=8 type='ALPHANUMERIC'}}\","
@@ -99,6 +102,10 @@ class BroadcastTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"guid\":\"{{randomValue type='UUID'}}\"}").withTransformers("response-template")));
         m.stubFor(post("/platform/acme").willReturn(aResponse().withStatus(200)));
+        // the slow trunk answers after its callbacks came: ids known in advance ("slow-<destination>")
+        m.stubFor(post("/slow/bulk_outbound_messages").willReturn(aResponse().withStatus(201).withFixedDelay(1500)
+                .withBody(BULK_ANSWER.replace("bulk-{{d}}-{{randomValue length=8 type='ALPHANUMERIC'}}", "slow-{{d}}"))
+                .withTransformers("response-template")));
     }
 
     @AfterAll
@@ -259,6 +266,23 @@ class BroadcastTest {
         JsonNode m = message(messageTo(d, a));
         assertThat(m.get("history").findValuesAsText("status")).containsSubsequence("queued", "retrying", "sending");
         assertThat(m.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void callbacksThatComeBeforeTheBulkAnswerAreAppliedOnceItIsStored() {
+        String a = contact();
+        String b = contact();
+        JsonNode d = accepted(SLOW, List.of(a, b));
+        await().atMost(Duration.ofSeconds(5)).until(() -> requests("/slow/bulk_outbound_messages", a).size() == 1);
+        for (String c : List.of(a, b)) {
+            TestBridge.Response r = bridge.postJson("/webhooks/b-slow", """
+                    {"data":{"type":"outbound_message_callbacks","id":"slow-%s","attributes":{"status":"Success","code_id":null}}}"""
+                    .formatted(c.substring(1)), "X-Webhook-Token", "broadcast-webhook-token-0005");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> view(d.get("id").asText()).at("/summary/sent").asInt() == 2);
+        assertThat(message(messageTo(d, a)).get("history").findValuesAsText("status"))
+                .containsSubsequence("queued", "sending", "sent");
     }
 
     @Test

@@ -150,9 +150,11 @@ public final class PlatformApi {
     /** 202 with the broadcast's id and each contact's message id; 200 for a dry run. */
     public void broadcastAccepted(Exchange exchange) {
         BroadcastService.Accepted a = exchange.getMessage().getBody(BroadcastService.Accepted.class);
+        boolean dryRun = a.id() == null;
         ObjectNode root = JSON.createObjectNode();
         ObjectNode data = root.putObject("data");
-        if (a.id() == null) {
+        if (dryRun) {
+            // what would be sent, nothing stored
             data.put("dry_run", true);
         } else {
             data.put("id", a.id());
@@ -160,7 +162,7 @@ public final class PlatformApi {
         }
         data.put("encoding", a.encoding());
         data.put("parts", a.parts());
-        if (a.id() == null) {
+        if (dryRun) {
             data.put("text", a.text());
         }
         data.put("queued", a.queued().size());
@@ -175,7 +177,7 @@ public final class PlatformApi {
         for (BroadcastService.Skipped s : a.skipped()) {
             skipped.addObject().put("to", s.to()).put("code", s.code()).put("reason", s.reason());
         }
-        ErrorResponses.respond(exchange, a.id() == null ? 200 : 202, root.toString());
+        ErrorResponses.respond(exchange, dryRun ? 200 : 202, root.toString());
     }
 
     /** The broadcast id of the URL: a 404 unless it is a UUID. */

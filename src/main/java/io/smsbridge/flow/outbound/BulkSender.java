@@ -86,7 +86,7 @@ public final class BulkSender {
         Job job = JobExchange.claim(exchange, jobs);
         exchange.getMessage().removeHeaders("*");
         if (job == null) {
-            exchange.getMessage().setBody(new HandOff(List.of()));
+            skip(exchange, List.of());
             return;
         }
         BroadcastStore.Broadcast b = db.withConnection(c -> broadcasts.find(c, job.messageId()));
@@ -228,9 +228,8 @@ public final class BulkSender {
             LOG.info("Integration {} works again; {} waiting message(s) go out oldest first", b.integrationId(),
                     released);
         }
-        List<Job> posts = new ArrayList<>();
-        carrierIds.values().forEach(id -> posts.addAll(status.applyParked(b.integrationId(), id)));
-        return posts;
+        // one read for all the ids: a callback that overtook the answer is parked under its id
+        return status.applyParkedAll(b.integrationId(), carrierIds.values());
     }
 
     /** The next chunk: the job comes back at once while contacts may remain, else it is done. */

@@ -103,6 +103,17 @@ public final class StatusService {
         return takeParked(integrationId, providerMessageId);
     }
 
+    /** {@link #applyParked} for many carrier ids (a bulk send's) with one read for all of them. */
+    public List<Job> applyParkedAll(String integrationId, java.util.Collection<String> providerMessageIds) {
+        java.util.Set<String> parked = db.withConnection(c -> receipts.parkedAmong(c, integrationId,
+                providerMessageIds));
+        List<Job> out = new java.util.ArrayList<>();
+        for (String id : parked) {
+            out.addAll(takeParked(integrationId, id));
+        }
+        return out;
+    }
+
     /**
      * The looks nobody made: applies parked reports whose message has its carrier id by now. The look
      * after a commit is lost when the process dies, or the database goes away, between the commit and

@@ -187,7 +187,11 @@ class ConsoleBrowserTest {
         type("users", "101, 102");
         browser.findElement(By.xpath("//button[text()='Add number']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Number " + NEW_NUMBER + " added"));
-        assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains(NEW_NUMBER, "Front desk");
+        // the list is drawn again after the add: read it through a wait that shrugs off a replaced element
+        WebDriverWait redrawn = new WebDriverWait(browser, Duration.ofSeconds(10));
+        redrawn.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        String table = redrawn.until(d -> d.findElement(By.cssSelector("main table")).getText());
+        assertThat(table).contains(NEW_NUMBER, "Front desk");
         assertThat(browser.findElement(By.cssSelector("input[value='101@acme.example, 102@acme.example']"))).isNotNull();
         shot("03-numbers");
     }

@@ -60,6 +60,13 @@ import io.smsbridge.store.BroadcastStore;
 import io.smsbridge.flow.outbound.BroadcastService;
 import io.smsbridge.flow.outbound.BulkSender;
 import io.smsbridge.store.Housekeeping;
+import io.smsbridge.store.InstanceStore;
+import io.smsbridge.edge.observe.BusinessMeters;
+import io.smsbridge.edge.observe.OutboxMeters;
+import java.time.Instant;
+import io.smsbridge.core.retry.OnUncertain;
+import io.smsbridge.flow.outbound.UncertainSends;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,9 +112,22 @@ public class BridgeConfiguration implements CamelConfiguration {
                 .withGroupCommit(settings.integer("db.writers"), settings.integer("db.batch-max"));
         LOG.info("Database {}", Database.redact(settings.require("db.url")));
         db.migrate();
+        JobStore jobs = new JobStore(db, settings.duration("jobs.lease"));
+        Duration heartbeatTimeout = settings.duration("jobs.heartbeat-timeout");
+        int heartbeat = settings.integer("jobs.heartbeat-interval");
+        if (heartbeat <= 0 || heartbeatTimeout.toMillis() < 3L * heartbeat) {
+            String what = "jobs.heartbeat-timeout = " + heartbeatTimeout + " with jobs.heartbeat-interval = "
+                    + heartbeat + " ms: the timeout must be at least three heartbeats, or a busy bridge is taken"
+                    + " for dead";
+            throw StartFailures.report(new IllegalStateException(what), what);
+        }
+        InstanceStore instances = new InstanceStore(db, jobs, heartbeatTimeout);
+        instances.register();
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
+                // the routes have stopped: what this instance still holds goes back to the outbox now
+                instances.deregister();
                 db.close();
             }
         }, true, true);
@@ -139,15 +159,16 @@ public class BridgeConfiguration implements CamelConfiguration {
             throw StartFailures.report(e, e.getMessage());
         }
 
-        JobStore jobs = new JobStore(db, settings.duration("jobs.lease"));
         ConversationStore conversations = new ConversationStore(db);
         MessageStore messages = new MessageStore(db.isPostgres());
         ReceiptStore receipts = new ReceiptStore(db.isPostgres());
-        StatusService status = new StatusService(db, directory, messages, receipts, jobs, policies);
+        BusinessMeters meters = new BusinessMeters();
+        StatusService status = new StatusService(db, directory, messages, receipts, jobs, policies, meters);
 
         Registry r = context.getRegistry();
         r.bind("database", db);
         r.bind("jobStore", jobs);
+        r.bind("instances", instances);
         r.bind("housekeeping", new Housekeeping(db, settings.duration("retention.messages"),
                 settings.duration("retention.parked-reports"), settings.integer("retention.batch"),
                 settings.integer("retention.max-batches")));
@@ -168,23 +189,30 @@ public class BridgeConfiguration implements CamelConfiguration {
         r.bind("platformApi", new PlatformApi(directory, PlatformApi.Limits.of(columns), apiKeys));
         r.bind("errorResponses", new ErrorResponses());
         r.bind("inboundService", new InboundService(db, directory, conversations, messages, receipts, jobs,
-                optOuts, keywords));
+                optOuts, keywords, meters));
         r.bind("statusService", status);
         CircuitBreakers circuits = new CircuitBreakers(settings.integer("circuit.failure-threshold"),
                 settings.duration("circuit.open-for"), settings.duration("circuit.max-open-for"));
         OutboundService outbound = new OutboundService(db, directory, conversations, messages, jobs, carriers,
-                circuits::holding, optOuts);
+                circuits::holding, optOuts, meters);
         r.bind("outboundService", outbound);
         BroadcastStore broadcasts = new BroadcastStore();
         r.bind("broadcastService", new BroadcastService(db, outbound, conversations, messages, jobs, optOuts,
-                broadcasts, carriers, circuits::holding));
+                broadcasts, carriers, circuits::holding, meters));
         SendThrottle throttle = new SendThrottle(db, new ThrottleStore(db), jobs);
-        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits, throttle));
+        OnUncertain onUncertain;
+        try {
+            onUncertain = OnUncertain.parse(settings.require("sender.on-uncertain"));
+        } catch (IllegalArgumentException e) {
+            throw StartFailures.report(e, "sender.on-uncertain = " + e.getMessage());
+        }
+        r.bind("carrierSender", new CarrierSender(db, directory, messages, jobs, status, policies, circuits, throttle,
+                new UncertainSends(onUncertain, carriers::spec), meters));
         r.bind("carrierCalls", new CarrierCalls(carriers));
         r.bind("bulkSender", new BulkSender(db, directory, broadcasts, messages, jobs, status, policies, circuits,
-                throttle, carriers));
+                throttle, carriers, meters));
         r.bind("jobDispatch", new JobDispatch(jobs, circuits));
-        r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies));
+        r.bind("platformDelivery", new PlatformDelivery(db, directory, messages, jobs, policies, meters));
         r.bind("adminApi", AdminWiring.adminApi(settings, db, directory, directoryStore, apiKeys, messages, jobs,
                 circuits));
         r.bind("consoleFiles", new ConsoleFiles());
@@ -198,6 +226,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         carriers.all().forEach(c -> r.bind(RetryRoutePolicy.beanName(c.name()), new RetryRoutePolicy(c.name(),
                 policies)));
 
+        OutboxMeters outbox = new OutboxMeters(jobs, directory, circuits, Instant::now);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(db));
@@ -223,10 +252,12 @@ public class BridgeConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                Object meters = started.getRegistry().lookupByName("metricsRegistry");
-                if (meters != null) {
-                    DatabaseMeters.bindIfRegistry(meters, db.stats());
-                    TrafficMeters.bindIfRegistry(meters, throttle);
+                Object registry = started.getRegistry().lookupByName("metricsRegistry");
+                if (registry != null) {
+                    DatabaseMeters.bindIfRegistry(registry, db.stats());
+                    TrafficMeters.bindIfRegistry(registry, throttle);
+                    meters.bindIfRegistry(registry);
+                    outbox.bindIfRegistry(registry);
                 }
             }
         });

@@ -54,6 +54,23 @@ public interface Carrier {
     }
 
     /**
+     * The call that asks the carrier whether it took {@code sms} (its send's answer was lost in a crash),
+     * or {@link CarrierCall#done} with the answer when it needs no network. Only for providers whose
+     * {@link ProviderSpec#canLookUp} is true.
+     */
+    default CarrierCall lookUp(OutboundSms sms) {
+        throw new UnsupportedOperationException(name() + " cannot look a message up");
+    }
+
+    /**
+     * The answer to {@link #lookUp}'s call: accepted with the carrier's id when it took the message,
+     * {@link SendResult#notSent} when it never got it, a failure when it could not tell.
+     */
+    default SendResult lookedUp(CarrierCall call, CarrierAnswer answer) {
+        throw new UnsupportedOperationException(name() + " cannot look a message up");
+    }
+
+    /**
      * The most contacts one bulk request of this integration takes (a broadcast's chunk), or 0 when the
      * carrier has no bulk send: then a broadcast goes out as one send per contact, through the throttle.
      */

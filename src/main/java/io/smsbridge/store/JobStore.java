@@ -28,11 +28,21 @@ public final class JobStore {
 
     private final Database db;
     private final Duration lease;
-    private final String owner = "bridge-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String owner;
 
     public JobStore(Database db, Duration lease) {
+        this(db, lease, "bridge-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public JobStore(Database db, Duration lease, String owner) {
         this.db = db;
         this.lease = lease;
+        this.owner = owner;
+    }
+
+    /** The instance that takes jobs through this store (its row in {@code instances}). */
+    public String owner() {
+        return owner;
     }
 
     /**
@@ -135,10 +145,11 @@ public final class JobStore {
             if (n == 0) {
                 return null;
             }
-            return Sql.one(c, "SELECT id, kind, message_id, organization_id, payload, attempts, created_at"
-                    + " FROM jobs WHERE id = ?", rs -> new Job(rs.getLong(1), JobKind.fromDb(rs.getString(2)),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                    Database.instant(rs.getObject(7, java.time.OffsetDateTime.class)), now), id);
+            return Sql.one(c, "SELECT id, kind, message_id, organization_id, payload, attempts, created_at,"
+                    + " call_started_at FROM jobs WHERE id = ?", rs -> new Job(rs.getLong(1),
+                    JobKind.fromDb(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                    Database.instant(rs.getObject(7, java.time.OffsetDateTime.class)), now,
+                    Database.instant(rs.getObject(8, java.time.OffsetDateTime.class))), id);
         });
     }
 
@@ -192,11 +203,48 @@ public final class JobStore {
         return new Write(DELETE, id);
     }
 
-    /** Puts a job back for a later attempt. */
+    /** Puts a job back for a later attempt (its carrier call, if any, is answered). */
     public void retryAt(Connection c, long id, Instant at, String error) throws SQLException {
         // back to ready: only the poller takes it, once it is due
         Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
-                + " last_error = ?, updated_at = ? WHERE id = ?", at, truncate(error), Instant.now(), id);
+                + " call_started_at = NULL, last_error = ?, updated_at = ? WHERE id = ?", at, truncate(error),
+                Instant.now(), id);
+    }
+
+    /**
+     * The send's state before its carrier call, as a statement for {@link Database#writeAll}: it must be
+     * committed before the call, so that a crash before the answer leaves the send marked uncertain.
+     */
+    public Write callingWrite(long id, Instant now) {
+        return new Write("UPDATE jobs SET call_started_at = ? WHERE id = ?", now, id);
+    }
+
+    /** An uncertain send whose lookup could not be made: asked again at {@code at}, still uncertain. */
+    public void lookUpAt(Connection c, long id, Instant at, String why) throws SQLException {
+        Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
+                + " last_error = ?, updated_at = ? WHERE id = ?", at, truncate(why), Instant.now(), id);
+    }
+
+    /** An uncertain send whose carrier said it never got it: back to ready now, to be sent (not uncertain). */
+    public void notSent(Connection c, long id, String why) throws SQLException {
+        Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
+                + " call_started_at = NULL, attempts = attempts - 1, last_error = ?, updated_at = ? WHERE id = ?",
+                Instant.now(), truncate(why), Instant.now(), id);
+    }
+
+    /**
+     * Gives back at once the jobs held by instances that are gone (see {@link InstanceStore}): their
+     * lease ends now, so the next poll takes them. Returns how many.
+     */
+    public int takeBackFrom(Connection c, List<String> owners, Instant now) throws SQLException {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(owners.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(now.minusMillis(1), now));
+        params.addAll(owners);
+        return Sql.update(c, "UPDATE jobs SET locked_until = ?, updated_at = ? WHERE state IN ('running', 'queued')"
+                + " AND locked_by IN (" + in + ")", params.toArray());
     }
 
     /**
@@ -205,7 +253,8 @@ public final class JobStore {
      */
     public void throttle(Connection c, long id, int attempt, Instant at) throws SQLException {
         Sql.update(c, "UPDATE jobs SET state = 'ready', next_attempt_at = ?, locked_until = NULL, locked_by = NULL,"
-                + " attempts = attempts - 1, payload = ?, last_error = ?, updated_at = ? WHERE id = ?", at,
+                + " attempts = attempts - 1, payload = ?, call_started_at = NULL, last_error = ?, updated_at = ?"
+                + " WHERE id = ?", at,
                 SLOT + attempt, "throttled: waits for its send rate", Instant.now(), id);
     }
 
@@ -226,6 +275,18 @@ public final class JobStore {
     public void bury(Connection c, long id, String error) throws SQLException {
         Sql.update(c, "UPDATE jobs SET state = 'dead', locked_until = NULL, locked_by = NULL, last_error = ?,"
                 + " updated_at = ? WHERE id = ?", truncate(error), Instant.now(), id);
+    }
+
+    /** What waits in the outbox, per kind: how many jobs (buried ones left out) and the oldest's creation. */
+    public record Backlog(long jobs, Instant oldest) {
+    }
+
+    public java.util.Map<JobKind, Backlog> backlog() {
+        java.util.Map<JobKind, Backlog> out = new java.util.EnumMap<>(JobKind.class);
+        db.withConnection(c -> Sql.list(c, "SELECT kind, COUNT(*), MIN(created_at) FROM jobs WHERE state <> 'dead'"
+                + " GROUP BY kind", rs -> out.put(JobKind.fromDb(rs.getString(1)), new Backlog(rs.getLong(2),
+                Database.instant(rs.getObject(3, java.time.OffsetDateTime.class))))));
+        return out;
     }
 
     private static String truncate(String s) {

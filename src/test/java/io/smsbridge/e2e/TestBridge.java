@@ -120,6 +120,12 @@ public final class TestBridge implements AutoCloseable {
         main.start();
     }
 
+    /** A JDBC connection of its own to the bridge's database (also while the bridge is stopped). */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(props.get("db.url"), props.get("db.user"),
+                props.getOrDefault("db.password", ""));
+    }
+
     public Path workDir() {
         return work;
     }

@@ -40,10 +40,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The fat jar under load, stopped and started again: every message that got a 200 / 202 reaches the
- * platform / the carrier. Killed with SIGKILL, the platform still sees each event under one
- * Idempotency-Key and the only repeats allowed are the sends that were in flight at the kill
- * (at-least-once hand-off). Stopped with SIGTERM, the bridge finishes its in-flight work and exits by
- * itself within its shutdown timeout, and what it had not started waits in the database.
+ * platform / the carrier, or (a send in flight at a kill, on-uncertain: fail, the default) is failed
+ * with "outcome unknown after restart". Killed with SIGKILL, the platform still sees each event under
+ * one Idempotency-Key (repeats allowed: posts in flight at the kill), and no SMS goes to the carrier
+ * twice. The restart takes the dead instance's jobs back by its stopped heartbeat, with the lease at
+ * its default minute. Stopped with SIGTERM, the bridge finishes its in-flight work and exits by itself
+ * within its shutdown timeout, and what it had not started waits in the database.
  */
 class KillRecoveryIT {
 
@@ -106,7 +108,7 @@ class KillRecoveryIT {
                 "-Xmx256m",
                 "-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + port, "-Dcamel.management.port=" + port,
                 "-Ddb.url=jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-                "-Ddirectory.file=" + directory, "-Djobs.poll-interval=200", "-Djobs.lease=5s",
+                "-Ddirectory.file=" + directory, "-Djobs.poll-interval=200",
                 "-Dsender.concurrency=" + SENDERS, "-Dplatform.concurrency=" + PLATFORM_POSTERS,
                 "-jar", "target/sms-bridge.jar");
 
@@ -151,15 +153,29 @@ class KillRecoveryIT {
         load.shutdown();
         load.awaitTermination(20, TimeUnit.SECONDS);
 
+        long restarted = System.nanoTime();
         bridge = start(command, work.resolve("bridge-2.log"), port);
+        Set<String> uncertain = new HashSet<>();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    platformTexts().keySet().containsAll(inbound) && carrierTexts().keySet().containsAll(outbound));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!platformTexts().keySet().containsAll(inbound)) {
+                    return false;
+                }
+                Set<String> left = new HashSet<>(outbound);
+                left.removeAll(carrierTexts().keySet());
+                if (left.isEmpty()) {
+                    return true;
+                }
+                uncertain.clear();
+                uncertain.addAll(failedUncertain(port));
+                return uncertain.containsAll(left);
+            });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             Set<String> lostIn = new HashSet<>(inbound);
             lostIn.removeAll(platformTexts().keySet());
             Set<String> lostOut = new HashSet<>(outbound);
             lostOut.removeAll(carrierTexts().keySet());
+            lostOut.removeAll(failedUncertain(port));
             throw new AssertionError("accepted but never delivered: " + lostIn.size() + " of " + inbound.size()
                     + " inbound " + lostIn.stream().limit(5).toList() + ", " + lostOut.size() + " of "
                     + outbound.size() + " outbound " + lostOut.stream().limit(5).toList() + "; logs in " + work, e);
@@ -168,18 +184,46 @@ class KillRecoveryIT {
         Map<String, Integer> platform = platformTexts();
         Map<String, Integer> carrier = carrierTexts();
         long platformRepeats = inbound.stream().filter(k -> platform.get(k) > 1).count();
-        long carrierRepeats = outbound.stream().filter(k -> carrier.get(k) > 1).count();
+        long carrierRepeats = outbound.stream().filter(k -> carrier.getOrDefault(k, 0) > 1).count();
+        long drained = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
+        Set<String> failed = failedUncertain(port);
         System.out.printf("%s recovery: accepted %d inbound + %d outbound (%d before the stop); "
-                + "repeated platform posts %d (same Idempotency-Key), repeated carrier sends %d%n",
+                + "repeated platform posts %d (same Idempotency-Key), repeated carrier sends %d, "
+                + "failed as uncertain %d (of which %d had reached the carrier); all accounted for %d ms after"
+                + " the restart began%n",
                 graceful ? "SIGTERM" : "kill -9", inbound.size(), outbound.size(), acceptedBeforeKill,
-                platformRepeats, carrierRepeats);
+                platformRepeats, carrierRepeats, failed.size(),
+                failed.stream().filter(carrier::containsKey).count(), drained);
         assertThat(inbound.size()).isGreaterThan(20);
         assertThat(outbound.size()).isGreaterThan(20);
         assertThat(distinctKeysPerText().values()).as("one Idempotency-Key per platform event")
                 .allMatch(keys -> keys.size() == 1);
         // a stop lets in-flight sends and posts finish and record it: nothing goes out twice
         assertThat(platformRepeats).isLessThanOrEqualTo(graceful ? 0 : PLATFORM_POSTERS);
-        assertThat(carrierRepeats).isLessThanOrEqualTo(graceful ? 0 : SENDERS);
+        assertThat(carrierRepeats).as("on-uncertain: fail sends nothing twice").isZero();
+        assertThat(failed.size()).as("at most the sends in flight at the kill").isLessThanOrEqualTo(graceful ? 0
+                : SENDERS);
+    }
+
+    /** The texts of outbound messages failed as uncertain after the restart (GET /api/v1/messages, every page). */
+    Set<String> failedUncertain(int port) throws IOException, InterruptedException {
+        Set<String> out = new HashSet<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/messages?limit=500" + (cursor == null ? "" : "&cursor=" + cursor)))
+                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode page = JSON.readTree(r.body());
+            for (JsonNode m : page.path("data")) {
+                if ("failed".equals(m.path("status").asText())
+                        && m.path("error_reason").asText().startsWith("outcome unknown after restart")) {
+                    out.add(m.path("content").asText());
+                }
+            }
+            cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
+        } while (cursor != null);
+        return out;
     }
 
     Process start(List<String> command, Path log, int port) throws Exception {
@@ -229,6 +273,9 @@ class KillRecoveryIT {
         Map<String, Set<String>> out = new HashMap<>();
         for (LoggedRequest r : mock.findAll(postRequestedFor(urlEqualTo("/platform/acme")))) {
             JsonNode e = JSON.readTree(r.getBodyAsString());
+            if (e.at("/params/content").isMissingNode()) {
+                continue; // a status event (an uncertain send failed), keyed by its message, not a text
+            }
             out.computeIfAbsent(e.at("/params/content").asText(), k -> new HashSet<>())
                     .add(r.getHeader("Idempotency-Key"));
         }

@@ -26,12 +26,23 @@ import java.util.UUID;
  * A carrier that needs no account: accepts every send, reports it delivered through the same status
  * path as real carriers, and (with {@code echo: true}) answers each message from the contact, so a
  * whole round trip can be tried locally. Integration settings: {@code echo}, {@code delivery-delay}
- * (default 500ms) and {@code echo-delay} (default 2s, after the delivery report).
+ * (default 500ms) and {@code echo-delay} (default 2s, after the delivery report). Like a real carrier
+ * it remembers what it took (the latest {@value #REMEMBERED}, across restarts of a bridge in the same
+ * JVM), so it can be asked after a crash ({@code on-uncertain: check}).
  */
 public final class SandboxCarrier implements Carrier {
 
     static final Duration DELIVERY_DELAY = Duration.ofMillis(500);
     static final Duration ECHO_DELAY = Duration.ofSeconds(2);
+    static final int REMEMBERED = 10_000;
+    /** Our message id -> the sandbox's id, oldest dropped first; static: the carrier outlives a bridge. */
+    private static final java.util.Map<String, String> TAKEN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     @Override
     public String name() {
@@ -41,7 +52,7 @@ public final class SandboxCarrier implements Carrier {
     @Override
     public List<ProviderSpec> providers() {
         return List.of(new ProviderSpec(name(), List.of(), List.of("echo", "echo-delay", "delivery-delay"), false,
-                true, null));
+                true, null, true));
     }
 
     @Override
@@ -52,7 +63,21 @@ public final class SandboxCarrier implements Carrier {
 
     @Override
     public CarrierCall send(OutboundSms sms) {
-        return CarrierCall.done(SendResult.accepted("sandbox-" + UUID.randomUUID()));
+        String id = "sandbox-" + UUID.randomUUID();
+        TAKEN.put(sms.messageId(), id);
+        return CarrierCall.done(SendResult.accepted(id));
+    }
+
+    @Override
+    public CarrierCall lookUp(OutboundSms sms) {
+        String id = TAKEN.get(sms.messageId());
+        return CarrierCall.done(id != null ? SendResult.accepted(id)
+                : SendResult.notSent("the sandbox never got message " + sms.messageId()));
+    }
+
+    @Override
+    public SendResult lookedUp(CarrierCall call, CarrierAnswer answer) {
+        return call.done();
     }
 
     @Override

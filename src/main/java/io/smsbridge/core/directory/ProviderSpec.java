@@ -12,12 +12,20 @@ import java.util.Set;
  * @param needsWebhookToken whether carriers call our webhook for it
  * @param supportsMms       whether pictures can be sent through it
  * @param properties        the labels of a template's {@code properties:}, or null when it takes none
+ * @param canLookUp         whether the carrier can be asked if it took a message ({@code on-uncertain: check})
  */
 public record ProviderSpec(String name, List<String> requiredSettings, List<String> optionalSettings,
-        boolean needsWebhookToken, boolean supportsMms, List<String> properties) {
+        boolean needsWebhookToken, boolean supportsMms, List<String> properties, boolean canLookUp) {
 
     /** Settings any integration may set, whatever its provider. */
-    public static final Set<String> COMMON_SETTINGS = Set.of("base-url", "mms-fallback", "delivery-receipts");
+    public static final Set<String> COMMON_SETTINGS = Set.of("base-url", "mms-fallback", "delivery-receipts",
+            "on-uncertain");
+
+    /** A provider whose carrier cannot look a message up. */
+    public ProviderSpec(String name, List<String> requiredSettings, List<String> optionalSettings,
+            boolean needsWebhookToken, boolean supportsMms, List<String> properties) {
+        this(name, requiredSettings, optionalSettings, needsWebhookToken, supportsMms, properties, false);
+    }
 
     public ProviderSpec {
         requiredSettings = List.copyOf(requiredSettings);

@@ -15,6 +15,17 @@ public record SendResult(String providerMessageId, Outcome failure, Duration ret
         return new SendResult(null, outcome, retryAfter);
     }
 
+    /** A lookup's answer: the carrier never got the message (so sending it now texts nobody twice). */
+    public static final String NOT_SENT = "not-sent";
+
+    public static SendResult notSent(String reason) {
+        return new SendResult(null, new Outcome(java.util.List.of(NOT_SENT), NOT_SENT, reason), null);
+    }
+
+    public boolean isNotSent() {
+        return failure != null && NOT_SENT.equals(failure.code());
+    }
+
     public boolean isAccepted() {
         return failure == null;
     }

@@ -39,6 +39,7 @@ import java.util.List;
  */
 public final class InboundService {
 
+    private final io.smsbridge.flow.metrics.MessageMetrics metrics;
     private final Database db;
     private final DirectoryService directory;
     private final ConversationStore conversations;
@@ -51,7 +52,8 @@ public final class InboundService {
 
     /** @param keywords the default opt-out keywords (a number may set its own) */
     public InboundService(Database db, DirectoryService directory, ConversationStore conversations,
-            MessageStore messages, ReceiptStore receipts, JobStore jobs, OptOutStore optOuts, Keywords keywords) {
+            MessageStore messages, ReceiptStore receipts, JobStore jobs, OptOutStore optOuts, Keywords keywords, io.smsbridge.flow.metrics.MessageMetrics metrics) {
+        this.metrics = metrics;
         this.optOuts = optOuts;
         this.keywords = keywords;
         this.db = db;
@@ -112,6 +114,7 @@ public final class InboundService {
                         decision.recipients(), decision.group(), conversationId, keyword);
                 handOff = List.of(jobs.enqueue(c, JobKind.PLATFORM_POST, id, org.id(), payload, now));
             }
+            metrics.message(integration.id(), "inbound", io.smsbridge.flow.metrics.MessageMetrics.Event.ACCEPTED);
             return new InboundResult(id, false, decision.group(), decision.recipients().size(), handOff);
         });
     }

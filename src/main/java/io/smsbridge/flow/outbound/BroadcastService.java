@@ -60,6 +60,7 @@ public final class BroadcastService {
             List<Skipped> skipped, List<SendJob> jobs, List<Job> bulkJobs) {
     }
 
+    private final io.smsbridge.flow.metrics.MessageMetrics metrics;
     private final Database db;
     private final OutboundService outbound;
     private final ConversationStore conversations;
@@ -72,7 +73,8 @@ public final class BroadcastService {
 
     public BroadcastService(Database db, OutboundService outbound, ConversationStore conversations,
             MessageStore messages, JobStore jobs, OptOutStore optOuts, BroadcastStore broadcasts, Carriers carriers,
-            Predicate<String> queueBehind) {
+            Predicate<String> queueBehind, io.smsbridge.flow.metrics.MessageMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.outbound = outbound;
         this.conversations = conversations;
@@ -164,6 +166,9 @@ public final class BroadcastService {
                 }
             }
             broadcasts.link(c, id, rows.stream().map(Row::messageId).toList());
+            for (int i = 0; i < rows.size(); i++) {
+                metrics.message(integrationId, "outbound", io.smsbridge.flow.metrics.MessageMetrics.Event.ACCEPTED);
+            }
             if (bulk) {
                 if (behind) {
                     jobs.enqueueAt(c, JobKind.BULK_SEND, id, org.id(), integrationId, now, now);

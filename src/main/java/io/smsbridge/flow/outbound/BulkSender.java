@@ -52,6 +52,7 @@ public final class BulkSender {
     private static final String PENDING = "smsBridgePending";
     private static final String LIMIT = "smsBridgeBulkLimit";
 
+    private final io.smsbridge.flow.metrics.MessageMetrics metrics;
     private final Database db;
     private final DirectoryService directory;
     private final BroadcastStore broadcasts;
@@ -66,7 +67,8 @@ public final class BulkSender {
 
     public BulkSender(Database db, DirectoryService directory, BroadcastStore broadcasts, MessageStore messages,
             JobStore jobs, StatusService status, RetryPolicies policies, CircuitBreakers circuits,
-            SendThrottle throttle, Carriers carriers) {
+            SendThrottle throttle, Carriers carriers, io.smsbridge.flow.metrics.MessageMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.directory = directory;
         this.broadcasts = broadcasts;
@@ -213,6 +215,7 @@ public final class BulkSender {
                 missed.add(p);
             } else {
                 writes.addAll(messages.sending(p.messageId(), carrierId, p.attempts() + 1, now));
+                metrics.message(b.integrationId(), "outbound", io.smsbridge.flow.metrics.MessageMetrics.Event.SENT);
             }
         }
         boolean closed = circuits.succeeded(b.integrationId());
@@ -258,6 +261,7 @@ public final class BulkSender {
         }
         messages.setAttempts(c, p.messageId(), p.attempts() + 1);
         messages.setStatus(c, p.messageId(), MessageStatus.FAILED, o.code(), o.reason(), now);
+        metrics.message(m.integrationId(), "outbound", io.smsbridge.flow.metrics.MessageMetrics.Event.FAILED);
         status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, posts);
     }
 

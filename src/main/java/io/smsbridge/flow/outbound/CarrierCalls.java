@@ -27,6 +27,10 @@ public final class CarrierCalls {
     public static final String CALL_NEEDED = "smsBridgeCallNeeded";
     /** What the carrier reports by itself after the send ({@link FollowUp}s). */
     public static final String FOLLOW_UPS = "smsBridgeFollowUps";
+    /** Set by the job: the call is a lookup of an uncertain send ({@code on-uncertain: check}), not a send. */
+    public static final String LOOK_UP = "smsBridgeLookUp";
+    /** The HTTP status of the carrier's answer (for the answers' metric); unset when no call was made. */
+    public static final String HTTP_STATUS = "smsBridgeHttpStatus";
     private static final String CALL = "smsBridgeCall";
     private static final String SMS = "smsBridgeSms";
     private static final String BULK = "smsBridgeBulk";
@@ -49,7 +53,7 @@ public final class CarrierCalls {
             exchange.setProperty(BULK, bulk);
         } else {
             OutboundSms sms = msg.getBody(OutboundSms.class);
-            call = carrier(sms).send(sms);
+            call = lookUp(exchange) ? carrier(sms).lookUp(sms) : carrier(sms).send(sms);
             exchange.setProperty(SMS, sms);
         }
         exchange.setProperty(CALL, call);
@@ -78,6 +82,7 @@ public final class CarrierCalls {
         Message msg = exchange.getMessage();
         CarrierAnswer answer = new CarrierAnswer(msg.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
                 msg.getBody(String.class), RetryAfter.parse(msg.getHeader("Retry-After", String.class), Instant.now()));
+        exchange.setProperty(HTTP_STATUS, String.valueOf(answer.status()));
         msg.removeHeaders("*");
         CarrierCall call = exchange.getProperty(CALL, CarrierCall.class);
         OutboundBulk bulk = exchange.getProperty(BULK, OutboundBulk.class);
@@ -86,7 +91,11 @@ public final class CarrierCalls {
             return;
         }
         OutboundSms sms = exchange.getProperty(SMS, OutboundSms.class);
-        msg.setBody(carrier(sms).answer(call, answer));
+        msg.setBody(lookUp(exchange) ? carrier(sms).lookedUp(call, answer) : carrier(sms).answer(call, answer));
+    }
+
+    private static boolean lookUp(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(LOOK_UP, Boolean.class));
     }
 
     /** The call could not reach the carrier (connection refused, timeout, …): a failure to judge. */

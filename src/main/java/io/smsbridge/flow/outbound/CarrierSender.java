@@ -17,10 +17,12 @@ import io.smsbridge.store.MessageStore;
 import io.smsbridge.core.message.StoredMessage;
 import io.smsbridge.core.directory.ProviderName;
 import io.smsbridge.core.retry.CircuitBreakers;
+import io.smsbridge.core.retry.OnUncertain;
 import io.smsbridge.core.retry.Outcome;
 import io.smsbridge.core.retry.RetryPolicies;
 import io.smsbridge.core.retry.RetryPolicy;
 import io.smsbridge.flow.jobs.RetryRoutePolicy;
+import io.smsbridge.flow.metrics.MessageMetrics;
 import io.smsbridge.flow.status.StatusService;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -51,9 +53,14 @@ public final class CarrierSender {
     private final RetryPolicies policies;
     private final CircuitBreakers circuits;
     private final CarrierHealth health;
+    private final UncertainSends uncertain;
+    private final MessageMetrics metrics;
 
     public CarrierSender(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
-            StatusService status, RetryPolicies policies, CircuitBreakers circuits, SendThrottle throttle) {
+            StatusService status, RetryPolicies policies, CircuitBreakers circuits, SendThrottle throttle,
+            UncertainSends uncertain, MessageMetrics metrics) {
+        this.uncertain = uncertain;
+        this.metrics = metrics;
         this.throttle = throttle;
         this.db = db;
         this.directory = directory;
@@ -85,19 +92,38 @@ public final class CarrierSender {
         if (integration == null) {
             // the integration left the directory while the message waited
             JobExchange.skip(exchange);
-            finish(job, m, SendResult.failed(new Outcome(List.of("config"), "config",
-                    "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"), null),
-                    null);
+            exchange.getMessage().setBody(new HandOff(finish(job, m, SendResult.failed(new Outcome(List.of("config"),
+                    "config", "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"),
+                    null), null)));
             return;
         }
-        CircuitBreakers.Permit permit = probe ? null : circuits.permit(integration.id(), Instant.now());
+        boolean lookUp = false;
+        if (job.uncertain()) {
+            // a crash left this send's outcome unknown: decided before the circuit and the throttle,
+            // which would put it back and forget that
+            OnUncertain mode = uncertain.mode(integration);
+            if (mode == OnUncertain.FAIL) {
+                JobExchange.skip(exchange);
+                LOG.warn("Message {} of {}: its send at {} has no recorded answer; marked failed, not sent again"
+                        + " (on-uncertain: fail)", m.id(), m.integrationId(), job.callStartedAt());
+                exchange.getMessage().setBody(new HandOff(failed(job, m, new Outcome(List.of(OnUncertain.CODE),
+                        OnUncertain.CODE, OnUncertain.REASON), m.attempts() + 1, Instant.now())));
+                return;
+            }
+            lookUp = mode == OnUncertain.CHECK;
+            LOG.warn("Message {} of {}: its send at {} has no recorded answer; {}", m.id(), m.integrationId(),
+                    job.callStartedAt(), lookUp ? "asking " + m.provider() + " whether it took it (on-uncertain: check)"
+                            : "sending it again (on-uncertain: resend)");
+        }
+        exchange.setProperty(CarrierCalls.LOOK_UP, lookUp);
+        CircuitBreakers.Permit permit = probe || lookUp ? null : circuits.permit(integration.id(), Instant.now());
         if (permit != null && !permit.allowed()) {
             JobExchange.skip(exchange);
             defer(job, m, permit.waitUntil());
             return;
         }
         // over its rate: back to the outbox until its slot (a probe is one send, and goes now)
-        if (!probe && throttle.hold(job, integration, directory.current().numbers().get(m.number()), Instant.now())
+        if (!probe && !lookUp && throttle.hold(job, integration, directory.current().numbers().get(m.number()), Instant.now())
                 != null) {
             JobExchange.skip(exchange);
             return;
@@ -132,6 +158,16 @@ public final class CarrierSender {
         }
     }
 
+    /**
+     * The send's state before its carrier call, committed first: if the bridge stops before the answer
+     * is recorded, whoever takes the job next knows the outcome is unknown (a lookup needs none).
+     */
+    public void calling(Exchange exchange) {
+        if (!Boolean.TRUE.equals(exchange.getProperty(CarrierCalls.LOOK_UP, Boolean.class))) {
+            db.writeAll(List.of(jobs.callingWrite(JobExchange.job(exchange).id(), Instant.now())));
+        }
+    }
+
     /** Records the carrier call's result, judged by the retry table its route policy named. */
     public void complete(Exchange exchange) {
         Job job = JobExchange.job(exchange);
@@ -139,7 +175,45 @@ public final class CarrierSender {
         // only this job sends the message: what prepare read still holds for attempts, provider and age
         StoredMessage m = exchange.getProperty(MESSAGE, StoredMessage.class);
         RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
-        exchange.getMessage().setBody(new HandOff(finish(job, m, result, policy)));
+        boolean lookUp = Boolean.TRUE.equals(exchange.getProperty(CarrierCalls.LOOK_UP, Boolean.class));
+        if (!lookUp && m != null && result != null) {
+            metrics.carrierAnswer(m.integrationId(), result.isAccepted() ? "ok" : policy != null
+                    && policy.retryAt(result.failure(), m.attempts() + 1, m.createdAt(), Instant.now(),
+                    result.retryAfter()) != null ? "retryable" : "permanent",
+                    exchange.getProperty(CarrierCalls.HTTP_STATUS, "none", String.class));
+        }
+        exchange.getMessage().setBody(new HandOff(lookUp ? lookedUp(job, m, result, policy)
+                : finish(job, m, result, policy)));
+    }
+
+    /** The carrier's answer about an uncertain send: it took it (sent), never got it (send now), or cannot tell. */
+    private List<Job> lookedUp(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
+        Instant now = Instant.now();
+        int attempt = m.attempts() + 1;
+        if (result.isAccepted()) {
+            LOG.info("Message {} of {}: {} had taken it before the restart; recorded as sent", m.id(),
+                    m.integrationId(), m.provider());
+            return sent(job, m, result.providerMessageId(), attempt, now);
+        }
+        if (result.isNotSent()) {
+            LOG.info("Message {} of {}: {} never got it; it is sent now", m.id(), m.integrationId(), m.provider());
+            db.inTransaction(c -> {
+                jobs.notSent(c, job.id(), "looked up: " + m.provider() + " never got it");
+                return null;
+            });
+            return List.of();
+        }
+        Outcome o = result.failure();
+        Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
+        if (next == null) {
+            return failed(job, m, new Outcome(List.of(OnUncertain.CODE), OnUncertain.CODE, OnUncertain.REASON
+                    + "; " + m.provider() + " could not be asked: " + o.reason()), attempt, now);
+        }
+        db.inTransaction(c -> {
+            jobs.lookUpAt(c, job.id(), next, "uncertain: " + m.provider() + " could not be asked (" + o.code() + ")");
+            return null;
+        });
+        return List.of();
     }
 
     private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
@@ -172,7 +246,16 @@ public final class CarrierSender {
             }
             return List.of();
         }
-        List<Job> handOff = db.inTransaction(c -> {
+        List<Job> handOff = failed(job, m, o, attempt, now);
+        LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt, o.code(),
+                o.reason());
+        return handOff;
+    }
+
+    /** The message failed for good: its state, the job gone, and the platform's event, in one transaction. */
+    private List<Job> failed(Job job, StoredMessage m, Outcome o, int attempt, Instant now) {
+        metrics.message(m.integrationId(), "outbound", MessageMetrics.Event.FAILED);
+        return db.inTransaction(c -> {
             messages.setAttempts(c, m.id(), attempt);
             messages.setStatus(c, m.id(), MessageStatus.FAILED, o.code(), o.reason(), now);
             jobs.delete(c, job.id());
@@ -180,9 +263,6 @@ public final class CarrierSender {
             status.notifyPlatform(c, m, MessageStatus.FAILED, o.code(), o.reason(), now, posts);
             return posts;
         });
-        LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt, o.code(),
-                o.reason());
-        return handOff;
     }
 
     /**
@@ -190,6 +270,8 @@ public final class CarrierSender {
      * statements with the commit's like ones; then the status reports that overtook the carrier's answer.
      */
     private List<Job> sent(Job job, StoredMessage m, String carrierId, int attempt, Instant now) {
+        metrics.message(m.integrationId(), "outbound", MessageMetrics.Event.SENT);
+        metrics.sendLatency(m.integrationId(), java.time.Duration.between(m.createdAt(), now));
         List<Write> writes = new ArrayList<>(messages.sending(m.id(), carrierId, attempt, now));
         writes.add(jobs.deleteWrite(job.id()));
         if (circuits.succeeded(m.integrationId())) {

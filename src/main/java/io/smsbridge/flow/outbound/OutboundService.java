@@ -41,6 +41,7 @@ public final class OutboundService {
     static final String MMS_LINK = "link";
     static final String MMS_REJECT = "reject";
 
+    private final io.smsbridge.flow.metrics.MessageMetrics metrics;
     private final Database db;
     private final DirectoryService directory;
     private final ConversationStore conversations;
@@ -56,7 +57,8 @@ public final class OutboundService {
      */
     public OutboundService(Database db, DirectoryService directory, ConversationStore conversations,
             MessageStore messages, JobStore jobs, ProviderCatalog providers,
-            java.util.function.Predicate<String> queueBehind, OptOutStore optOuts) {
+            java.util.function.Predicate<String> queueBehind, OptOutStore optOuts, io.smsbridge.flow.metrics.MessageMetrics metrics) {
+        this.metrics = metrics;
         this.optOuts = optOuts;
         this.providers = providers;
         this.queueBehind = queueBehind;
@@ -180,6 +182,7 @@ public final class OutboundService {
             }
             return jobs.enqueueSend(c, id, org.id(), integration.id(), now);
         });
+        metrics.message(integration.id(), "outbound", io.smsbridge.flow.metrics.MessageMetrics.Event.ACCEPTED);
         String encoding = segments.encoding().name();
         if (job == null) {
             return new Accepted(id, MessageStatus.QUEUED.dbValue(), List.of(), encoding, segments.parts(), text);

@@ -33,6 +33,7 @@ public final class PlatformDelivery {
     public static final String POLICY = "platform";
     private static final Logger LOG = LoggerFactory.getLogger(PlatformDelivery.class);
 
+    private final io.smsbridge.flow.metrics.MessageMetrics metrics;
     private final Database db;
     private final DirectoryService directory;
     private final MessageStore messages;
@@ -40,7 +41,8 @@ public final class PlatformDelivery {
     private final RetryPolicies policies;
 
     public PlatformDelivery(Database db, DirectoryService directory, MessageStore messages, JobStore jobs,
-            RetryPolicies policies) {
+            RetryPolicies policies, io.smsbridge.flow.metrics.MessageMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.directory = directory;
         this.messages = messages;
@@ -102,6 +104,7 @@ public final class PlatformDelivery {
         }
         // nothing here is read back: sent with the other finished posts of the same commit
         db.writeAll(writes);
+        metrics.platformPost(job.organizationId(), "ok");
     }
 
     private void failed(Exchange exchange, Outcome outcome, Duration retryAfter) {
@@ -116,6 +119,7 @@ public final class PlatformDelivery {
             }
             return null;
         });
+        metrics.platformPost(job.organizationId(), next != null ? "retry" : "given-up");
         if (next != null) {
             LOG.info("Platform post for message {} failed ({}), attempt {}; next at {}", job.messageId(),
                     outcome.reason(), job.attempts(), next);

@@ -41,6 +41,7 @@ public final class StatusService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
 
+    private final io.smsbridge.flow.metrics.MessageMetrics metrics;
     private final Database db;
     private final DirectoryService directory;
     private final MessageStore messages;
@@ -49,7 +50,8 @@ public final class StatusService {
     private final RetryPolicies policies;
 
     public StatusService(Database db, DirectoryService directory, MessageStore messages, ReceiptStore receipts,
-            JobStore jobs, RetryPolicies policies) {
+            JobStore jobs, RetryPolicies policies, io.smsbridge.flow.metrics.MessageMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.directory = directory;
         this.messages = messages;
@@ -170,6 +172,11 @@ public final class StatusService {
         if (current.canMoveTo(report.status())) {
             messages.setStatus(c, m.id(), report.status(), report.code(), report.reason(), now);
             current = report.status();
+            if (current == MessageStatus.DELIVERED || current == MessageStatus.FAILED) {
+                metrics.message(m.integrationId(), "outbound", current == MessageStatus.DELIVERED
+                        ? io.smsbridge.flow.metrics.MessageMetrics.Event.DELIVERED
+                        : io.smsbridge.flow.metrics.MessageMetrics.Event.FAILED);
+            }
             if (report.notifyPlatform()) {
                 notifyPlatform(c, m, report.status(), report.code(), report.reason(), now, handOff);
             }

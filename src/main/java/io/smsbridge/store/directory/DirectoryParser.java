@@ -16,6 +16,7 @@ import io.smsbridge.core.directory.ProviderCatalog;
 import io.smsbridge.core.directory.ProviderName;
 import io.smsbridge.core.spelling.NearestName;
 import io.smsbridge.core.stickiness.Stickiness;
+import io.smsbridge.core.retry.OnUncertain;
 
 import java.net.URI;
 import java.time.Duration;
@@ -199,6 +200,19 @@ public final class DirectoryParser {
         String fallback = settings.get("mms-fallback");
         if (fallback != null && !fallback.equalsIgnoreCase("link") && !fallback.equalsIgnoreCase("reject")) {
             throw error(path + ".mms-fallback", "'" + fallback + "' is not link or reject");
+        }
+        String onUncertain = settings.get("on-uncertain");
+        if (onUncertain != null) {
+            OnUncertain mode;
+            try {
+                mode = OnUncertain.parse(onUncertain);
+            } catch (IllegalArgumentException e) {
+                throw error(path + ".on-uncertain", e.getMessage());
+            }
+            if (mode == OnUncertain.CHECK && !spec.canLookUp()) {
+                throw error(path + ".on-uncertain", "check: " + provider + " cannot be asked whether it took a"
+                        + " message; use fail (never twice) or resend (never lost)");
+            }
         }
         rate(settings.get("rate"), settings.get("burst"), path);
         try {

@@ -277,15 +277,20 @@ public final class JobStore {
                 + " updated_at = ? WHERE id = ?", truncate(error), Instant.now(), id);
     }
 
-    /** What waits in the outbox, per kind: how many jobs (buried ones left out) and the oldest's creation. */
-    public record Backlog(long jobs, Instant oldest) {
+    /**
+     * What waits in the outbox, per kind: how many jobs (buried ones left out), and the creation of the
+     * oldest that is due or being worked on (a retry scheduled for later is not late), null if none.
+     */
+    public record Backlog(long jobs, Instant oldestDue) {
     }
 
     public java.util.Map<JobKind, Backlog> backlog() {
         java.util.Map<JobKind, Backlog> out = new java.util.EnumMap<>(JobKind.class);
-        db.withConnection(c -> Sql.list(c, "SELECT kind, COUNT(*), MIN(created_at) FROM jobs WHERE state <> 'dead'"
-                + " GROUP BY kind", rs -> out.put(JobKind.fromDb(rs.getString(1)), new Backlog(rs.getLong(2),
-                Database.instant(rs.getObject(3, java.time.OffsetDateTime.class))))));
+        Instant now = Instant.now();
+        db.withConnection(c -> Sql.list(c, "SELECT kind, COUNT(*), MIN(CASE WHEN state <> 'ready' OR next_attempt_at <= ?"
+                + " THEN created_at END) FROM jobs WHERE state <> 'dead' GROUP BY kind", rs -> out.put(
+                JobKind.fromDb(rs.getString(1)), new Backlog(rs.getLong(2),
+                        Database.instant(rs.getObject(3, java.time.OffsetDateTime.class)))), now));
         return out;
     }
 

@@ -44,7 +44,7 @@ public final class OutboxMeters {
                     .description("Jobs waiting in the outbox (or being worked on), by kind").tag("kind", kind.dbValue())
                     .register(registry);
             Gauge.builder("smsbridge.outbox.oldest.seconds", this, m -> m.oldestAge(kind))
-                    .description("Age of the oldest job in the outbox, by kind (0 when empty)").tag("kind", kind.dbValue())
+                    .description("Age of the oldest job that is due or in work, by kind (0 when none; a retry scheduled for later is not counted)").tag("kind", kind.dbValue())
                     .register(registry);
         }
         Gauge.builder("smsbridge.circuits.open", this, m -> m.openCircuits(registry))
@@ -74,7 +74,7 @@ public final class OutboxMeters {
     }
 
     private double oldestAge(JobKind kind) {
-        Instant oldest = backlog(kind).oldest();
+        Instant oldest = backlog(kind).oldestDue();
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.get()).toMillis() / 1000.0);
     }
 }

@@ -45,6 +45,33 @@ class LogFormatTest {
         assertThat(appenders.get("json").getLayout()).isInstanceOf(JsonTemplateLayout.class);
     }
 
+    /** A line about a message, as the flows log it with the logging context set. */
+    static org.apache.logging.log4j.core.LogEvent aboutAMessage() {
+        org.apache.logging.log4j.util.SortedArrayStringMap context = new org.apache.logging.log4j.util.SortedArrayStringMap();
+        context.putValue("message.id", "01a2-msg");
+        context.putValue("integration", "acme-didww");
+        return org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder().setLoggerName("io.smsbridge.flow.X")
+                .setLevel(org.apache.logging.log4j.Level.WARN)
+                .setMessage(new org.apache.logging.log4j.message.SimpleMessage("failed at didww"))
+                .setContextData(context).build();
+    }
+
+    @Test
+    void aTextLineAboutAMessageNamesItsIntegrationAndId() {
+        String line = ((PatternLayout) rootAppenders("text").get("text").getLayout()).toSerializable(aboutAMessage());
+        assertThat(line).endsWith(" WARN  [" + Thread.currentThread().getName()
+                + "] i.s.f.X [acme-didww 01a2-msg] - failed at didww\n");
+    }
+
+    @Test
+    void aJsonLineAboutAMessageHasItsIntegrationAndIdAsFields() throws Exception {
+        String line = ((JsonTemplateLayout) rootAppenders("json").get("json").getLayout()).toSerializable(aboutAMessage());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertThat(json.get("message.id").asText()).isEqualTo("01a2-msg");
+        assertThat(json.get("integration").asText()).isEqualTo("acme-didww");
+        assertThat(json.get("message").asText()).isEqualTo("failed at didww");
+    }
+
     @Test
     void theDefaultIsInTheSettings() {
         assertThat(new BootSettings(Map.of()).require("log.format")).isEqualTo("text");

@@ -86,6 +86,9 @@ class UncertainSendTest {
         assertThat(bridge.eventsAbout(id).get(0).at("/params/reason").asText()).contains("outcome unknown");
         Thread.sleep(500);
         assertThat(carrierRequests(contact)).as("the first (refused) call only: nothing sent twice").isEqualTo(1);
+        // the line about it carries its integration and id (the logging context)
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/bridge.log")))
+                .contains("[acme-fail " + id + "] - Message " + id + " of acme-fail: its send at");
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class WebhookEndpoint {
                 + (raw.mediaType().isEmpty() ? "no content type" : FieldRules.printable(raw.mediaType(), 80)) + ", "
                 + raw.body().length + " bytes)");
         Integration integration = id == null ? null : directory.current().integrations().get(id);
+        io.smsbridge.flow.logs.LogContext.integration(integration == null ? null : integration.id());
         if (integration == null || integration.webhookToken() == null) {
             throw Refusal.notFound("no integration '" + shownId + "' takes webhooks here; check the URL pasted at"
                     + " the carrier (/webhooks/<integration id>)");

@@ -80,6 +80,7 @@ public final class InboundService {
             // read the clock and take the id under the lock: decisions, timestamps and ids follow its order
             Instant now = Instant.now();
             String id = Uuid7.next();
+            io.smsbridge.flow.logs.LogContext.message(id, integration.id(), org.id());
             // a repeat only cost the lock: the receipt is written with its message id, in one statement
             if (!receipts.record(c, integration.id(), ReceiptStore.INBOUND, sms.dedupeKey(), id, now)) {
                 return new InboundResult(null, true, false, 0, List.of());

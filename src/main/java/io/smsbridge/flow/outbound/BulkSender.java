@@ -84,6 +84,7 @@ public final class BulkSender {
 
     /** Takes the job in the body. Body becomes the {@link OutboundBulk}; claimed=false when there is nothing to send now. */
     public void prepare(Exchange exchange) {
+        io.smsbridge.flow.logs.LogContext.clear();
         boolean probe = exchange.getMessage().getBody() instanceof JobDispatch.Admitted a && a.probe();
         Job job = JobExchange.claim(exchange, jobs);
         exchange.getMessage().removeHeaders("*");
@@ -92,6 +93,9 @@ public final class BulkSender {
             return;
         }
         BroadcastStore.Broadcast b = db.withConnection(c -> broadcasts.find(c, job.messageId()));
+        if (b != null) {
+            io.smsbridge.flow.logs.LogContext.broadcast(b.id(), b.integrationId(), b.organizationId());
+        }
         Integration integration = b == null ? null : directory.current().integrations().get(b.integrationId());
         if (integration == null) {
             // the broadcast was deleted (retention), or its integration left the directory meanwhile

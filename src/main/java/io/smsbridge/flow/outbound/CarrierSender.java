@@ -22,6 +22,7 @@ import io.smsbridge.core.retry.Outcome;
 import io.smsbridge.core.retry.RetryPolicies;
 import io.smsbridge.core.retry.RetryPolicy;
 import io.smsbridge.flow.jobs.RetryRoutePolicy;
+import io.smsbridge.flow.logs.LogContext;
 import io.smsbridge.flow.metrics.MessageMetrics;
 import io.smsbridge.flow.status.StatusService;
 import org.apache.camel.Exchange;
@@ -74,6 +75,7 @@ public final class CarrierSender {
 
     /** Takes the job in the body (a {@link SendJob} or a job id). Body becomes the OutboundSms. */
     public void prepare(Exchange exchange) {
+        LogContext.clear();
         boolean probe = exchange.getMessage().getBody() instanceof JobDispatch.Admitted a && a.probe();
         SendJob handed = exchange.getMessage().getBody() instanceof SendJob s ? s : null;
         if (handed != null) {
@@ -87,6 +89,9 @@ public final class CarrierSender {
         // (a job kept past a third of it had to renew the lease, and is read again to be safe)
         StoredMessage m = handed != null && job == handed.job() ? handed.message()
                 : db.withConnection(c -> messages.find(c, job.messageId()));
+        if (m != null) {
+            LogContext.message(m.id(), m.integrationId(), m.organizationId());
+        }
         Integration integration = m == null ? null : directory.current().integrations().get(m.integrationId());
         exchange.getMessage().removeHeaders("*");
         if (integration == null) {

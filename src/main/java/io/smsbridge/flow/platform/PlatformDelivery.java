@@ -52,10 +52,13 @@ public final class PlatformDelivery {
 
     /** Takes the job whose id is the body; sets property {@code claimed} and the HTTP request. */
     public void prepare(Exchange exchange) {
+        io.smsbridge.flow.logs.LogContext.clear();
         Job job = JobExchange.claim(exchange, jobs);
         if (job == null) {
             return;
         }
+        // a post's job knows its message and organization, not the carrier integration
+        io.smsbridge.flow.logs.LogContext.message(job.messageId(), null, job.organizationId());
         Organization org = directory.current().organizations().get(job.organizationId());
         if (org == null || org.webhookUrl() == null) {
             JobExchange.skip(exchange);

@@ -165,6 +165,7 @@ public final class StatusService {
 
     private StoredMessage apply(Connection c, StoredMessage m, StatusReport report, Instant now, List<Job> handOff)
             throws SQLException {
+        io.smsbridge.flow.logs.LogContext.message(m.id(), m.integrationId(), m.organizationId());
         MessageStatus current = m.status();
         if (report.status() == MessageStatus.FAILED && !current.isFinal() && resend(c, m, report, now)) {
             return with(m, MessageStatus.RETRYING, now);

@@ -16,7 +16,8 @@ ARCHIVE=${2:-$(dirname "$JAR")/sms-bridge.jsa}
 PORT=${CDS_PORT:-18199}
 [[ -f "$JAR" ]] || { echo "make-cds: no jar at $JAR (build it: mvn -B -ntp -DskipTests package)" >&2; exit 1; }
 TMP=$(mktemp -d)
-trap 'kill "$PID" 2>/dev/null || true; rm -rf "$TMP"' EXIT
+PID=
+trap '{ [[ -n "$PID" ]] && kill "$PID" 2>/dev/null; } || true; rm -rf "$TMP"' EXIT
 ready() {
     if command -v curl >/dev/null; then
         [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/observe/health/ready") == 200 ]]
@@ -24,7 +25,8 @@ ready() {
         wget -q -O /dev/null "http://127.0.0.1:$PORT/observe/health/ready"
     fi
 }
-CAMEL_SERVER_HOST=127.0.0.1 CAMEL_SERVER_PORT=$PORT DB_URL="jdbc:h2:file:$TMP/cds;DB_CLOSE_ON_EXIT=FALSE" \
+# a throwaway training run: demo mode lets the example directory's dev defaults stand in for keys
+DEMO=true CAMEL_SERVER_HOST=127.0.0.1 CAMEL_SERVER_PORT=$PORT DB_URL="jdbc:h2:file:$TMP/cds;DB_CLOSE_ON_EXIT=FALSE" \
     DB_USER=sa DB_PASSWORD= java -XX:ArchiveClassesAtExit="$ARCHIVE" -Xmx256m -jar "$JAR" >"$TMP/bridge.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do

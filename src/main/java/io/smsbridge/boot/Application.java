@@ -43,8 +43,18 @@ public final class Application {
 
     /** A configured, not yet started bridge; {@code overrides} win over every other setting. */
     public static Main create(Map<String, String> overrides) {
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations(PROPERTY_LOCATIONS);
+        return install(new Main(), overrides);
+    }
+
+    /**
+     * Adds the bridge to a Camel Main application that is not started yet (an ESB hosting several
+     * integrations): the bridge's settings (its application.properties, then {@code overrides}), its
+     * route files and its beans. The host keeps its own routes and shares the HTTP server.
+     */
+    public static Main install(Main main, Map<String, String> overrides) {
+        String own = main.getPropertyPlaceholderLocations();
+        main.setPropertyPlaceholderLocations(own == null || own.isBlank() ? PROPERTY_LOCATIONS
+                : PROPERTY_LOCATIONS + "," + own);
         overrides.forEach(main::addOverrideProperty);
         BootSettings settings = new BootSettings(overrides);
         settings.environmentOverrides().forEach(main::addOverrideProperty);

@@ -91,6 +91,8 @@ public class BridgeConfiguration implements CamelConfiguration {
             new SettingKeys(known, carriers.all().stream().map(Carrier::name).toList()).checkAll(props.getLocations(),
                     props instanceof org.apache.camel.component.properties.PropertiesComponent impl
                             ? impl.getOverrideProperties() : null);
+            // every value of the bridge's own settings: its type and range
+            SettingRules.checkAll(key -> props.resolveProperty(key).orElse(null));
         } catch (RuntimeException e) {
             throw StartFailures.report(e, e.getMessage());
         }

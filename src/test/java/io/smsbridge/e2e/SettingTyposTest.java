@@ -13,6 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SettingTyposTest {
 
     @Test
+    void aValueOutOfItsRangeStopsTheStartNamingTheKeyAndWhatIsAllowed() {
+        assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of("sender.concurrency", "0")))
+                .hasStackTraceContaining("sender.concurrency = '0': must be from 1 to 1000");
+    }
+
+    @Test
     void aTypoInASettingStopsTheStart() {
         assertThatThrownBy(() -> TestBridge.start(Fixtures.DIRECTORY, Map.of("db.ulr", "jdbc:h2:mem:x")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -56,7 +56,8 @@ class SettingRulesTest {
             "management.port|99999|management.port = '99999': must be from 1 to 65535"})
     void aBadValueIsNamedWithWhatIsAllowed(String key, String value, String message) throws Exception {
         Properties p = shipped();
-        Map<String, String> resolved = Map.of("management.port", "8080", "admin.demo", "false", key, value);
+        Map<String, String> resolved = new java.util.HashMap<>(Map.of("management.port", "8080", "admin.demo", "false"));
+        resolved.put(key, value);
         assertThatThrownBy(() -> SettingRules.checkAll(k -> resolved.getOrDefault(k, p.getProperty(k))))
                 .hasMessageStartingWith(message);
     }

@@ -31,9 +31,7 @@ public final class InstanceStore {
 
     /** Adds this instance; called once at start. */
     public void register() {
-        Instant now = Instant.now();
-        db.inTransaction(c -> Sql.update(c, "INSERT INTO instances (id, host, pid, started_at, heartbeat_at)"
-                + " VALUES (?, ?, ?, ?, ?)", jobs.owner(), host(), ProcessHandle.current().pid(), now, now));
+        db.inTransaction(c -> insert(c, Instant.now()));
     }
 
     /**
@@ -47,8 +45,7 @@ public final class InstanceStore {
                 // others took this instance for dead (a pause longer than the timeout): it is back
                 LOG.warn("This bridge ({}) was silent for more than {}; other instances may have taken its jobs",
                         jobs.owner(), timeout);
-                Sql.update(c, "INSERT INTO instances (id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)",
-                        jobs.owner(), host(), ProcessHandle.current().pid(), now, now);
+                insert(c, now);
             }
             List<String> gone = Sql.list(c, "SELECT id FROM instances WHERE heartbeat_at < ? AND id <> ?",
                     rs -> rs.getString(1), now.minus(timeout), jobs.owner());
@@ -71,6 +68,11 @@ public final class InstanceStore {
             jobs.takeBackFrom(c, List.of(jobs.owner()), now);
             return Sql.update(c, "DELETE FROM instances WHERE id = ?", jobs.owner());
         });
+    }
+
+    private int insert(java.sql.Connection c, Instant now) throws java.sql.SQLException {
+        return Sql.update(c, "INSERT INTO instances (id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)",
+                jobs.owner(), host(), ProcessHandle.current().pid(), now, now);
     }
 
     private static String host() {

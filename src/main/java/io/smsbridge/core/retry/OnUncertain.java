@@ -19,6 +19,11 @@ public enum OnUncertain {
     public static final String CODE = "uncertain";
     public static final String REASON = "outcome unknown after restart";
 
+    /** The failure an uncertain send is marked with; {@code detail}, when given, follows the reason. */
+    public static Outcome outcome(String detail) {
+        return new Outcome(java.util.List.of(CODE), CODE, detail == null ? REASON : REASON + "; " + detail);
+    }
+
     /** {@code resend}, {@code fail} or {@code check}, in any case. */
     public static OnUncertain parse(String value) {
         if (value != null) {

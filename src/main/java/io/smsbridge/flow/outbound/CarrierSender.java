@@ -99,7 +99,7 @@ public final class CarrierSender {
             JobExchange.skip(exchange);
             exchange.getMessage().setBody(new HandOff(finish(job, m, SendResult.failed(new Outcome(List.of("config"),
                     "config", "integration " + (m == null ? "?" : m.integrationId()) + " is no longer in the directory"),
-                    null), null)));
+                    null), null, null)));
             return;
         }
         boolean lookUp = false;
@@ -111,8 +111,8 @@ public final class CarrierSender {
                 JobExchange.skip(exchange);
                 LOG.warn("Message {} of {}: its send at {} has no recorded answer; marked failed, not sent again"
                         + " (on-uncertain: fail)", m.id(), m.integrationId(), job.callStartedAt());
-                exchange.getMessage().setBody(new HandOff(failed(job, m, new Outcome(List.of(OnUncertain.CODE),
-                        OnUncertain.CODE, OnUncertain.REASON), m.attempts() + 1, Instant.now())));
+                exchange.getMessage().setBody(new HandOff(failed(job, m, OnUncertain.outcome(null), m.attempts() + 1,
+                        Instant.now())));
                 return;
             }
             lookUp = mode == OnUncertain.CHECK;
@@ -145,7 +145,7 @@ public final class CarrierSender {
         RetryPolicy policy = policies.forProvider(m.provider());
         if (until.isAfter(m.createdAt().plus(policy.maxAge()))) {
             finish(job, m, SendResult.failed(new Outcome(List.of("circuit"), "circuit",
-                    m.provider() + " kept failing until the message was too old to send"), null), null);
+                    m.provider() + " kept failing until the message was too old to send"), null), null, null);
             return;
         }
         LOG.debug("Message {} waits for {} until {}", m.id(), m.integrationId(), until);
@@ -181,14 +181,8 @@ public final class CarrierSender {
         StoredMessage m = exchange.getProperty(MESSAGE, StoredMessage.class);
         RetryPolicy policy = m == null ? null : RetryRoutePolicy.of(exchange, policies.forProvider(m.provider()));
         boolean lookUp = Boolean.TRUE.equals(exchange.getProperty(CarrierCalls.LOOK_UP, Boolean.class));
-        if (!lookUp && m != null && result != null) {
-            metrics.carrierAnswer(m.integrationId(), result.isAccepted() ? "ok" : policy != null
-                    && policy.retryAt(result.failure(), m.attempts() + 1, m.createdAt(), Instant.now(),
-                    result.retryAfter()) != null ? "retryable" : "permanent",
-                    exchange.getProperty(CarrierCalls.HTTP_STATUS, "none", String.class));
-        }
         exchange.getMessage().setBody(new HandOff(lookUp ? lookedUp(job, m, result, policy)
-                : finish(job, m, result, policy)));
+                : finish(job, m, result, policy, exchange.getProperty(CarrierCalls.HTTP_STATUS, "none", String.class))));
     }
 
     /** The carrier's answer about an uncertain send: it took it (sent), never got it (send now), or cannot tell. */
@@ -211,8 +205,8 @@ public final class CarrierSender {
         Outcome o = result.failure();
         Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, result.retryAfter());
         if (next == null) {
-            return failed(job, m, new Outcome(List.of(OnUncertain.CODE), OnUncertain.CODE, OnUncertain.REASON
-                    + "; " + m.provider() + " could not be asked: " + o.reason()), attempt, now);
+            return failed(job, m, OnUncertain.outcome(m.provider() + " could not be asked: " + o.reason()), attempt,
+                    now);
         }
         db.inTransaction(c -> {
             jobs.lookUpAt(c, job.id(), next, "uncertain: " + m.provider() + " could not be asked (" + o.code() + ")");
@@ -221,7 +215,8 @@ public final class CarrierSender {
         return List.of();
     }
 
-    private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy) {
+    /** {@code answerStatus}: the HTTP status of the carrier's answer ("none": unreachable), null when it made no call. */
+    private List<Job> finish(Job job, StoredMessage m, SendResult result, RetryPolicy policy, String answerStatus) {
         Instant now = Instant.now();
         if (m == null) {
             db.writeAll(List.of(jobs.deleteWrite(job.id())));
@@ -230,12 +225,14 @@ public final class CarrierSender {
         // attempts count sends of the message, whatever job carried them (a report may ask for a resend)
         int attempt = m.attempts() + 1;
         if (result.isAccepted()) {
+            answered(m, "ok", answerStatus);
             return sent(job, m, result.providerMessageId(), attempt, now);
         }
         Outcome o = result.failure();
         java.time.Duration retryAfter = health.retryAfter(result.retryAfter());
         health.failed(policy, o, retryAfter, m.integrationId(), m.provider(), "message " + m.id(), now);
         Instant next = policy == null ? null : policy.retryAt(o, attempt, m.createdAt(), now, retryAfter);
+        answered(m, next != null ? "retryable" : "permanent", answerStatus);
         if (next != null) {
             boolean paused = health.paused(m.integrationId());
             Instant at = health.retryTime(m.integrationId(), next);
@@ -255,6 +252,12 @@ public final class CarrierSender {
         LOG.warn("Message {} failed at {} after {} attempt(s): {} {}", m.id(), m.provider(), attempt, o.code(),
                 o.reason());
         return handOff;
+    }
+
+    private void answered(StoredMessage m, String answerClass, String status) {
+        if (status != null) {
+            metrics.carrierAnswer(m.integrationId(), answerClass, status);
+        }
     }
 
     /** The message failed for good: its state, the job gone, and the platform's event, in one transaction. */

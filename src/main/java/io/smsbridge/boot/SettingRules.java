@@ -141,8 +141,9 @@ final class SettingRules {
         return v -> v.isBlank() ? "must not be empty" : null;
     }
 
+    /** 0 as Camel reads it: any free port (tests, a management server that follows the main one). */
     static Rule port() {
-        return integer(1, 65_535);
+        return integer(0, 65_535);
     }
 
     static Rule httpUrl() {

@@ -53,7 +53,7 @@ class SettingRulesTest {
             "didww.base-url|sms-out.didww.com|didww.base-url = 'sms-out.didww.com': must be an http(s) URL",
             "db.url|postgres://db/sms|db.url = 'postgres://db/sms': a JDBC URL of H2",
             "routes.reload|yes|routes.reload = 'yes': must be true, false",
-            "management.port|99999|management.port = '99999': must be from 1 to 65535"})
+            "management.port|99999|management.port = '99999': must be from 0 to 65535"})
     void aBadValueIsNamedWithWhatIsAllowed(String key, String value, String message) throws Exception {
         Properties p = shipped();
         Map<String, String> resolved = new java.util.HashMap<>(Map.of("management.port", "8080", "admin.demo", "false"));
